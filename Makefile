@@ -1,0 +1,68 @@
+# Setup, run and test. `make run` and `make test` do everything on a fresh machine.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+MODEL := models/iop-faq.tar.gz
+TRAIN_INPUTS := config.yml domain.yml $(shell find data components -name '*.yml' -o -name '*.py' 2>/dev/null)
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
+export TRACKER_DB ?= $(CURDIR)/.run/tracker.db
+
+.PHONY: install train run shell test test-fast validate test-stories browser-deps eval eval-crisis bench clean lock
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock scripts/find_python.sh
+	@py=$$(scripts/find_python.sh) || exit 1; \
+	  if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV) || exit 1; fi
+	$(PY) -m pip install --quiet --disable-pip-version-check "pip==24.0"
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(PY) -m pip check
+	@touch $@
+
+# Regenerate the lock file from requirements.in (pins every package, direct and indirect).
+lock: $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements.in
+	$(PY) -m pip freeze --exclude-editable | grep -v '^pkg_resources' > requirements.lock
+
+train: $(MODEL)
+
+$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
+	$(PY) -m rasa train --fixed-model-name iop-faq --out models --quiet
+	@touch $@
+
+run: $(MODEL)
+	@scripts/run.sh
+
+shell: $(MODEL)
+	@scripts/run.sh shell
+
+validate: $(VENV)/.installed
+	$(PY) -m rasa data validate --fail-on-warnings --quiet
+
+test-stories: $(MODEL)
+	$(PY) -m rasa test core --model $(MODEL) --stories tests/test_stories.yml \
+	  --fail-on-prediction-errors --out results/core --no-plot
+
+browser-deps:
+	@scripts/install_browser.sh
+
+test: $(MODEL) browser-deps validate test-stories
+	$(PY) -m pytest -q tests
+
+# Without the slow integration tests (Rasa servers, browser): for a quick edit-test loop.
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -q -m "not integration" tests
+
+eval: $(MODEL)
+	$(PY) -m evaluation.eval
+
+eval-crisis: $(MODEL)
+	$(PY) -m evaluation.eval_crisis
+
+bench: $(VENV)/.installed
+	$(PY) -m evaluation.bench
+
+clean:
+	rm -rf models results .run test-output

@@ -1,0 +1,1 @@
+"""Evaluation, benchmarks and the process runner the integration tests share."""
