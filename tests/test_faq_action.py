@@ -1,0 +1,121 @@
+"""action_answer_faq with real rasa-sdk Tracker and CollectingDispatcher objects."""
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import ActionAnswerFaq, Thresholds, decide
+from actions.knowledge import knowledge_base
+
+KB = knowledge_base()
+T = Thresholds(min_confidence=0.6, min_margin=0.15, clarify_confidence=0.3)
+
+
+def tracker(text, ranking, slots=None, events=None):
+    intent = ranking[0] if ranking else {"name": None, "confidence": 0.0}
+    return Tracker(
+        sender_id="test-user", slots=slots or {"crisis_active": False},
+        latest_message={"text": text, "intent": intent, "intent_ranking": ranking, "entities": []},
+        events=events if events is not None else [{"event": "session_started"}, {"event": "user", "text": text}],
+        paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+    )
+
+
+def run(tr):
+    d = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerFaq().run(d, tr, {}))
+    assert events == []
+    return d.messages
+
+
+def contract(messages):
+    customs = [m["custom"] for m in messages if m.get("custom")]
+    assert len(customs) == 1, messages
+    return customs[0]
+
+
+@pytest.mark.parametrize("answer_id", KB.ids)
+def test_each_id_is_answered_with_its_sources(answer_id):
+    msgs = run(tracker("some question", [{"name": answer_id, "confidence": 0.95},
+                                         {"name": "out_of_scope", "confidence": 0.02}]))
+    c = contract(msgs)
+    assert c["answer_id"] == answer_id
+    answer = KB.get(answer_id)
+    assert c["sources"][0]["url"].startswith(KB.article_url + "#:~:text=")
+    assert c["sources"][0]["section"] == answer.section
+    assert len(c["sources"]) == 1 + len(answer.cites)
+    body = next(m for m in msgs if m.get("custom"))
+    assert body["text"].startswith(answer.text)
+    assert answer.url in body["text"] and answer.section in body["text"]
+    for cite in answer.cites:
+        assert cite.title in body["text"]
+    assert 2 <= len(body["buttons"]) <= 3
+    assert {b["payload"] for b in body["buttons"]} == {f"/{f}" for f in answer.follow_ups}
+
+
+def test_first_contact_is_said_once_per_session():
+    first = run(tracker("how long is iop", [{"name": "program_length", "confidence": 0.9}]))
+    assert first[0].get("response") == "utter_first_contact"
+    later = run(tracker("how long is iop", [{"name": "program_length", "confidence": 0.9}],
+                        events=[{"event": "session_started"}, {"event": "bot", "text": "hi"},
+                                {"event": "user", "text": "how long is iop"}]))
+    assert all(m.get("response") != "utter_first_contact" for m in later)
+
+
+def test_close_top_two_asks_did_you_mean():
+    msgs = run(tracker("work and program", [{"name": "working_during_iop", "confidence": 0.45},
+                                            {"name": "employer_fmla", "confidence": 0.40}]))
+    c = contract(msgs)
+    assert c["answer_id"] == "clarify" and c["candidates"] == ["working_during_iop", "employer_fmla"]
+    buttons = next(m for m in msgs if m.get("custom"))["buttons"]
+    assert [b["payload"] for b in buttons] == ["/working_during_iop", "/employer_fmla", "/out_of_scope"]
+
+
+def test_nothing_close_declines_and_offers_topics():
+    msgs = run(tracker("what's the weather", [{"name": "greet", "confidence": 0.2},
+                                              {"name": "program_length", "confidence": 0.1}]))
+    c = contract(msgs)
+    assert c["answer_id"] == "out_of_scope" and c["sources"] == []
+    body = next(m for m in msgs if m.get("custom"))
+    assert "can't answer" in body["text"] and len(body["buttons"]) >= 3
+
+
+def test_confident_out_of_scope_intent_declines():
+    msgs = run(tracker("tell me a joke", [{"name": "out_of_scope", "confidence": 0.9},
+                                          {"name": "program_length", "confidence": 0.05}]))
+    assert contract(msgs)["answer_id"] == "out_of_scope"
+
+
+def test_button_payload_is_answered_without_threshold():
+    msgs = run(tracker("/iop_vs_inpatient", [{"name": "iop_vs_inpatient", "confidence": 1.0}]))
+    assert contract(msgs)["answer_id"] == "iop_vs_inpatient"
+    msgs = run(tracker("/out_of_scope", [{"name": "out_of_scope", "confidence": 1.0}]))
+    assert contract(msgs)["answer_id"] == "out_of_scope"
+
+
+def test_after_a_crisis_answers_carry_a_gentle_reminder():
+    msgs = run(tracker("how long is it", [{"name": "program_length", "confidence": 0.9}],
+                       slots={"crisis_active": True}))
+    assert contract(msgs)["answer_id"] == "program_length"
+    assert "988" in msgs[-1]["text"] and "741741" in msgs[-1]["text"]
+    calm = run(tracker("how long is it", [{"name": "program_length", "confidence": 0.9}]))
+    assert not any("741741" in (m.get("text") or "") for m in calm)
+
+
+@pytest.mark.parametrize("ranking,expected", [
+    ([{"name": "program_length", "confidence": 0.61}, {"name": "recovery_plan", "confidence": 0.2}], "answer"),
+    ([{"name": "program_length", "confidence": 0.59}, {"name": "recovery_plan", "confidence": 0.2}], "clarify"),
+    ([{"name": "program_length", "confidence": 0.70}, {"name": "recovery_plan", "confidence": 0.60}], "clarify"),
+    ([{"name": "nlu_fallback", "confidence": 1.0}, {"name": "program_length", "confidence": 0.8},
+      {"name": "recovery_plan", "confidence": 0.1}], "answer"),
+    ([{"name": "greet", "confidence": 0.5}, {"name": "program_length", "confidence": 0.29}], "out_of_scope"),
+    ([], "out_of_scope"),
+])
+def test_thresholds_route(ranking, expected):
+    assert decide(ranking, KB.ids, T).kind == expected
+
+
+def test_thresholds_come_from_environment(monkeypatch):
+    monkeypatch.setenv("FAQ_MIN_CONFIDENCE", "0.9")
+    assert Thresholds.from_env().min_confidence == 0.9
