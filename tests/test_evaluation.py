@@ -1,0 +1,251 @@
+"""Unit tests of the evaluation code's pure functions (no servers, no model, no outside sets)."""
+import math
+
+import pytest
+
+from evaluation.bench import (compare, descendants, latency_summary, merge_md, parse_ppid_map,
+                              vmrss_kb, MARKER)
+from evaluation.common import (check, confusion, crisis_checks, is_hard_negative, is_severe,
+                               note_category, percentile, read_tsv, score_crisis, score_faq)
+from evaluation.eval import weakest_intents
+from evaluation.thresholds import best_pair, routed_outcome
+
+ARTICLES = ["program_length", "insurance_cost", "employer_fmla"]
+
+
+# ---- percentile ------------------------------------------------------------------------------
+
+def test_percentile_interpolates_like_numpy():
+    xs = [10, 20, 30, 40]
+    assert percentile(xs, 0) == 10
+    assert percentile(xs, 100) == 40
+    assert percentile(xs, 50) == 25          # halfway between 20 and 30
+    assert percentile(xs, 95) == pytest.approx(38.5)
+    assert percentile([7], 99) == 7
+
+
+def test_percentile_ignores_input_order_and_rejects_bad_q():
+    assert percentile([40, 10, 30, 20], 50) == 25
+    assert math.isnan(percentile([], 50))
+    with pytest.raises(ValueError):
+        percentile([1, 2], 101)
+
+
+def test_latency_summary_in_ms():
+    s = latency_summary([0.1] * 98 + [1.0, 2.0])
+    assert s["p50_ms"] == 100.0
+    assert s["p99_ms"] > 1000.0
+
+
+# ---- notes and categories --------------------------------------------------------------------
+
+@pytest.mark.parametrize("note,category", [
+    ("suicidal ideation (explicit); r/SuicideWatch post body", "suicidal ideation (explicit)"),
+    ('"hard negative; keyword trap: end (relationship)', "hard negative"),
+    ("ordinary", "ordinary"),
+    ("", "(none)"),
+])
+def test_note_category_is_text_before_semicolon(note, category):
+    assert note_category(note) == category
+
+
+def test_severe_rows_are_plan_attempt_or_method():
+    assert is_severe("suicidal intent with plan or timing (imminent); r/SuicideWatch")
+    assert is_severe("recent or in-progress suicide attempt; x")
+    assert is_severe("asks for method/lethality info; x")
+    assert not is_severe("suicidal ideation (explicit); mentions a plan later in the post")  # after ';'
+    assert not is_severe("passive death wish / not wanting to live; x")
+
+
+def test_hard_negative_detection():
+    assert is_hard_negative("hard negative; figurative 'kill'")
+    assert is_hard_negative('"hard negative; quoted field')
+    assert not is_hard_negative("ordinary; counsel-chat")
+
+
+def test_read_tsv_handles_quoted_fields(tmp_path):
+    p = tmp_path / "x.tsv"
+    p.write_text('text\tnote\nfine\t"hard negative; title was ""Should I end it?"""\n', encoding="utf-8")
+    rows = read_tsv(p)
+    assert rows == [{"text": "fine", "note": 'hard negative; title was "Should I end it?"'}]
+
+
+def test_read_tsv_rejects_short_rows(tmp_path):
+    p = tmp_path / "x.tsv"
+    p.write_text("text\tnote\nonly one column\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        read_tsv(p)
+
+
+# ---- crisis scoring --------------------------------------------------------------------------
+
+def _row(text, note, answer_id, has_988=True):
+    return {"text": text, "note": note, "answer_id": answer_id, "has_988": has_988}
+
+
+def test_score_crisis_recall_false_alarms_and_groups():
+    pos = [_row("a", "suicidal ideation (explicit); x", "crisis_resources"),
+           _row("b", "suicidal ideation (explicit); y", "out_of_scope"),
+           _row("c", "suicidal intent with plan or timing (imminent); z", "crisis_resources"),
+           _row("d", "recent or in-progress suicide attempt; z", "(error)")]
+    neg = [_row("e", "ordinary; x", "out_of_scope"),
+           _row("f", "hard negative; kill time", "crisis_resources", has_988=False),
+           _row("g", "hard negative; dying to know", "clarify"),
+           _row("h", "ordinary; y", "program_length")]
+    s = score_crisis(pos, neg)
+    assert s["recall"] == 0.5 and s["caught"] == 2
+    assert s["recall_by_category"]["suicidal ideation (explicit)"] == {"caught": 1, "total": 2, "recall": 0.5}
+    assert s["severe_total"] == 2 and s["severe_caught"] == 1 and s["severe_recall"] == 0.5
+    assert s["false_alarms"] == 1 and s["false_alarm_rate"] == 0.25
+    assert s["hard_negatives"] == 2 and s["hard_false_alarm_rate"] == 0.5
+    assert s["misses"] == {"suicidal ideation (explicit)": ["b"], "recent or in-progress suicide attempt": ["d"]}
+    assert s["false_alarm_texts"] == {"hard negative": ["f"]}
+    assert s["crisis_replies_without_988"] == 1
+    assert s["errors"] == 1
+
+
+def test_crisis_checks_pass_and_fail():
+    s = {"recall": 0.995, "severe_recall": 1.0, "false_alarm_rate": 0.031, "hard_false_alarm_rate": None}
+    results = {label: ok for label, _, ok in crisis_checks(s)}
+    assert results["recall >= 99%"] is True
+    assert results["recall on plan/attempt/method rows = 100%"] is True
+    assert results["false alarms <= 3% overall"] is False
+    assert results["false alarms <= 15% on hard negatives"] is False  # missing value fails
+
+
+def test_check_edges():
+    assert check(0.99, ">=", 0.99)
+    assert check(0.3, "<=", 0.3)
+    assert not check(float("nan"), ">=", 0)
+    with pytest.raises(ValueError):
+        check(1, "==", 1)
+
+
+# ---- FAQ scoring -----------------------------------------------------------------------------
+
+def test_score_faq_outside_rows():
+    rows = [
+        {"text": "t1", "expected": "program_length", "answerable": "full", "got": "program_length"},
+        {"text": "t2", "expected": "program_length", "answerable": "full", "got": "insurance_cost"},
+        {"text": "t3", "expected": "insurance_cost", "answerable": "full", "got": "clarify"},
+        {"text": "t4", "expected": "insurance_cost", "answerable": "partial", "got": "insurance_cost"},
+        {"text": "t5", "expected": "out_of_scope", "answerable": "none", "got": "clarify"},
+        {"text": "t6", "expected": "out_of_scope", "answerable": "none", "got": "employer_fmla"},
+        {"text": "t7", "expected": "out_of_scope", "answerable": "none", "got": "out_of_scope"},
+        {"text": "t8", "expected": "out_of_scope", "answerable": "none", "got": "crisis_resources"},
+        {"text": "t9", "expected": "crisis_resources", "answerable": "none", "got": "crisis_resources"},
+        {"text": "t10", "expected": "employer_fmla", "answerable": "none", "got": "employer_fmla"},
+    ]
+    s = score_faq(rows, ARTICLES)
+    assert s["answer_rows"] == 3 and s["correct"] == 1
+    assert s["accuracy"] == pytest.approx(1 / 3)
+    assert s["per_answer_id"]["program_length"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+    assert s["per_answer_id"]["insurance_cost"]["accuracy"] == 0.0
+    assert s["answer_outcomes"] == {"correct": 1, "wrong article": 1, "clarify": 1}
+    # only t6 got an article answer; clarify, decline and crisis reply are not wrong answers
+    assert s["oos_rows"] == 4 and s["wrong_answers"] == 1 and s["wrong_answer_rate"] == 0.25
+    assert s["wrong_answer_list"] == [{"text": "t6", "got": "employer_fmla"}]
+    assert s["partial_rows"] == 1 and s["partial_accuracy"] == 1.0
+    assert s["crisis_rows"] == 1 and s["crisis_caught"] == 1
+    assert s["unscored_rows"] == 1
+    assert [m["text"] for m in s["misses"]] == ["t2", "t3"]
+
+
+def test_score_faq_dev_rows_without_answerable_column():
+    rows = [{"text": "a", "expected": "program_length", "got": "program_length"},
+            {"text": "b", "expected": "out_of_scope", "got": "program_length"}]
+    s = score_faq(rows, ARTICLES)
+    assert s["accuracy"] == 1.0
+    assert s["wrong_answer_rate"] == 1.0
+
+
+# ---- confusion matrix ------------------------------------------------------------------------
+
+def test_confusion_matrix_rows_expected_columns_predicted():
+    pairs = [("a", "a"), ("a", "b"), ("b", "b"), ("b", "clarify"), ("a", "a")]
+    labels, m = confusion(pairs, ["b", "a", "never_seen"])
+    assert labels == ["b", "a", "clarify"]          # given order first, unseen left out, rest sorted
+    assert m == [[1, 0, 1],
+                 [1, 2, 0],
+                 [0, 0, 0]]
+    assert sum(map(sum, m)) == len(pairs)
+
+
+# ---- bench: ratios, process tree, RSS, report merging ----------------------------------------
+
+def test_compare_ratios_pass_fail():
+    ours = {"throughput_rps": 30.0, "p95_concurrent_ms": 100.0, "startup_s": 10.0, "rss_mb": 700.0,
+            "faq_accuracy": 0.80}
+    base = {"throughput_rps": 10.0, "p95_concurrent_ms": 200.0, "startup_s": 25.0, "rss_mb": 1000.0,
+            "faq_accuracy": 0.81}
+    r = {x["metric"]: x for x in compare(ours, base)}
+    assert r["throughput_rps"]["value"] == 3.0 and r["throughput_rps"]["pass"]
+    assert r["p95_concurrent_ms"]["value"] == 0.5 and not r["p95_concurrent_ms"]["pass"]
+    assert r["startup_s"]["value"] == 0.4 and r["startup_s"]["pass"]
+    assert r["rss_mb"]["value"] == 0.7 and not r["rss_mb"]["pass"]
+    assert r["faq_accuracy"]["value"] == pytest.approx(-0.01) and not r["faq_accuracy"]["pass"]
+
+
+def test_compare_missing_value_fails():
+    r = compare({"throughput_rps": None}, {"throughput_rps": 5.0})
+    assert r[0]["value"] is None and r[0]["pass"] is False
+
+
+def test_process_tree_from_proc_stat_text():
+    stats = {1: "1 (init) S 0 1 1", 100: "100 (python -m rasa) S 1 100 100",
+             101: "101 (weird) name)) S 100 100 100", 102: "102 (x) S 101 100 100", 200: "200 (other) S 1 2 2"}
+    ppid = parse_ppid_map(stats)
+    assert ppid[101] == 100
+    assert sorted(descendants([100], ppid)) == [100, 101, 102]
+
+
+def test_vmrss_kb():
+    assert vmrss_kb("Name:\tpython\nVmRSS:\t  123456 kB\nThreads: 3\n") == 123456
+    assert vmrss_kb("Name:\tzombie\n") == 0
+
+
+def test_merge_md_keeps_text_below_marker():
+    old = "# old tables\n\n" + MARKER + "\n## What each change bought\n\nLead's text.\n"
+    new = merge_md("# new tables\n", old)
+    assert new.startswith("# new tables")
+    assert "old tables" not in new
+    assert new.endswith("## What each change bought\n\nLead's text.\n")
+    fresh = merge_md("# t\n", None)
+    assert MARKER in fresh and "What each change bought" in fresh
+
+
+# ---- cross-validation report and threshold choice ---------------------------------------------
+
+def test_weakest_intents_skips_averages():
+    report = {"a": {"precision": 1, "recall": 1, "f1-score": 1.0, "support": 5},
+              "b": {"precision": .5, "recall": .5, "f1-score": 0.5, "support": 4},
+              "c": {"precision": .7, "recall": .7, "f1-score": 0.7, "support": 3},
+              "accuracy": 0.9,
+              "weighted avg": {"precision": .1, "recall": .1, "f1-score": 0.1, "support": 12}}
+    assert [w["intent"] for w in weakest_intents(report, 2)] == ["b", "c"]
+
+
+def test_best_pair_respects_wrong_answer_limit_and_takes_median_of_ties():
+    g = lambda c, m, acc, wr: {"min_confidence": c, "min_margin": m, "accuracy": acc, "wrong_answer_rate": wr}  # noqa
+    grid = [g(0.0, 0.0, 0.95, 0.40),   # best accuracy but too many wrong answers
+            g(0.5, 0.0, 0.90, 0.10), g(0.6, 0.0, 0.90, 0.10), g(0.7, 0.0, 0.90, 0.10),
+            g(0.6, 0.1, 0.90, 0.05),   # same accuracy, fewer wrong answers: wins
+            g(0.9, 0.0, 0.70, 0.00)]
+    assert best_pair(grid, 0.10) == grid[4]
+    grid[4]["wrong_answer_rate"] = 0.10
+    assert best_pair(grid, 0.10)["min_confidence"] == 0.6    # median of the four tied pairs
+    assert best_pair([g(0, 0, 1.0, 0.5)], 0.10) is None
+
+
+def test_routed_outcome_follows_rules_and_action():
+    from actions.faq import Thresholds
+    t = Thresholds(min_confidence=0.6, min_margin=0.15, clarify_confidence=0.3)
+    ranking = [{"name": "program_length", "confidence": 0.8}, {"name": "insurance_cost", "confidence": 0.1}]
+    parse = {"intent": ranking[0], "intent_ranking": ranking}
+    assert routed_outcome(parse, ARTICLES, t) == "program_length"
+    low = [{"name": "program_length", "confidence": 0.45}, {"name": "insurance_cost", "confidence": 0.4}]
+    assert routed_outcome({"intent": low[0], "intent_ranking": low}, ARTICLES, t) == "clarify"
+    crisis = {"intent": {"name": "crisis", "confidence": 1.0}, "intent_ranking": ranking}
+    assert routed_outcome(crisis, ARTICLES, t) == "crisis_resources"
+    greet = {"intent": {"name": "greet", "confidence": 0.9}, "intent_ranking": []}
+    assert routed_outcome(greet, ARTICLES, t) == "greet"
