@@ -1,0 +1,451 @@
+"""CrisisDetector: the last NLU component. Finds crisis language and makes `crisis` / `crisis_urgent`
+the top intent so the crisis rules answer in the Rasa server itself (no action server involved).
+
+How it decides, for every message:
+  1. Patterns (components/crisis_patterns.py) run on normalised text with a blank English spaCy
+     pipeline (tokenizer, lookup lemmatizer from spacy-lookups-data, rule sentencizer) built ONCE per
+     process: spaCy Matcher (LOWER and LEMMA), PhraseMatcher (LOWER) and a few regexes.
+     Figurative uses ("burned myself out", "career suicide") and denials ("I'm not suicidal") cancel
+     the matches they overlap; a wish that follows a denial still fires.
+  2. The classifier (DIET, earlier in the pipeline): if `crisis` or `crisis_urgent` has confidence
+     >= `classifier_threshold` (default 0.5) anywhere in the ranking, that counts as a detection too.
+  3. On a detection the intent becomes `crisis` (or `crisis_urgent` when the patterns found a plan, a
+     time, intent, goodbyes, an attempt under way or "not safe", or the classifier said urgent) with
+     confidence 1.0, first in `intent_ranking`, and the message gets
+     `crisis = {"matched": True, "severity": "crisis"|"urgent", "categories": [...], "source": ...}`.
+     Otherwise `crisis = {"matched": False}` and the classifier's result is left untouched.
+
+Decision on worry about someone else ("how do I help a friend who is suicidal?"): it is not the
+user's own risk, but the safe choice is to show the crisis resources (988 also helps people worried
+about someone). Such matches fire with severity "crisis" and the extra category
+`about_someone_else`; an attempt under way by someone else ("my friend just took all her pills") is
+urgent.
+
+Privacy: the message text and the matched words are never logged; DEBUG logs carry only categories.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import html
+import itertools
+import logging
+import re
+import unicodedata
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
+                                       PREDICTED_CONFIDENCE_KEY, TEXT)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components import crisis_patterns as P
+
+logger = logging.getLogger(__name__)
+
+CRISIS_KEY = "crisis"
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation
+# ---------------------------------------------------------------------------------------------
+_TAG = re.compile(r"<[^<>]{0,500}>")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u034f\u180e]")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2032": "'"})
+_LEET_CHARS = set("013457@$!|")
+_WORD_WITH_LEET = re.compile(r"[\w@$!|']*[a-z][\w@$!|']*|[@$][a-z][\w@$!|']*")
+_NUMBER_UNIT = re.compile(r"\d+(?:[.,]\d+)?(?:[a-z]{1,5})?|[a-z]+\d{1,2}")
+_LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_SPELLED_OUT = re.compile(r"\b(?:[a-z][ .\-_*~]){3,}[a-z]\b")
+_INNER_SEP = re.compile(r"(?<=[a-z])[-_~/](?=[a-z])")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_MY_SELF = re.compile(r"\bmy\s+self\b")
+
+
+def _deleet_word(match: "re.Match") -> str:
+    word = match.group(0)
+    if not any(c in _LEET_CHARS for c in word) or _NUMBER_UNIT.fullmatch(word):
+        return word
+    word = re.sub(r"[!|](?=[a-z])", "i", word)
+    letters = sum(c.isalpha() for c in word)
+    return word.translate(_LEET_TABLE) if letters >= 2 else word
+
+
+def normalise(text: Any) -> str:
+    """Text as the patterns expect it (see crisis_patterns.py). Never raises on str input."""
+    if not isinstance(text, str) or not text:
+        return " ."
+    t = html.unescape(text) if "&" in text else text
+    if "<" in t:
+        t = _TAG.sub(" ", t)
+    t = unicodedata.normalize("NFKC", t)
+    t = _INVISIBLE.sub("", t).translate(_QUOTES).lower()
+    if any(c in _LEET_CHARS for c in t):
+        t = _WORD_WITH_LEET.sub(_deleet_word, t)
+    t = _SPELLED_OUT.sub(lambda m: re.sub(r"[ .\-_~]", "", m.group(0)), t)
+    t = _INNER_SEP.sub(" ", t)
+    t = _REPEATS.sub(r"\1", t)
+    t = _MY_SELF.sub("myself", t)
+    return t + " ."
+
+
+# ---------------------------------------------------------------------------------------------
+# Pattern compilation (data -> spaCy Matcher / PhraseMatcher / regex)
+# ---------------------------------------------------------------------------------------------
+def _slot(slot: str, macros: Dict[str, str]) -> Dict[str, Any]:
+    optional = len(slot) > 1 and slot.endswith("?") and slot[-2] != "|"
+    if optional:
+        slot = slot[:-1]
+    if slot == "_":
+        return {"OP": "?"} if optional else {}
+    negate = slot.startswith("!") and len(slot) > 1
+    if negate:
+        slot = slot[1:]
+    parts: List[str] = []
+    for p in slot.split("|"):
+        if p.startswith("$") and p[1:] in macros:
+            macro = macros[p[1:]]
+            if macro.startswith("!"):
+                negate, macro = True, macro[1:]
+            parts.extend(macro.split("|"))
+        else:
+            parts.append(p)
+    use_lemma = any(p.startswith("@") for p in parts)
+    words = sorted({p.lstrip("@") for p in parts if p.lstrip("@")})
+    token: Dict[str, Any] = {"LEMMA" if use_lemma else "LOWER": {"NOT_IN" if negate else "IN": words}}
+    if optional:
+        token["OP"] = "?"
+    return token
+
+
+def compile_token_pattern(spec: str, macros: Dict[str, str] = P.MACROS) -> List[Dict[str, Any]]:
+    """'@want to? die' -> [{'LEMMA': {'IN': ['want']}}, {'LOWER': {'IN': ['to']}, 'OP': '?'}, ...]"""
+    return [_slot(s, macros) for s in spec.split()]
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_CONTRACTION_FORMS = {
+    "can't": ["can't", "cant", "can not", "cannot"], "won't": ["won't", "wont", "will not"],
+    "i'm": ["i'm", "im", "i am"], "i'd": ["i'd", "id", "i would"], "i'll": ["i'll", "ill", "i will"],
+    "i've": ["i've", "ive", "i have"], "what's": ["what's", "whats", "what is"],
+    "life's": ["life's", "lifes", "life is"], "you'll": ["you'll", "youll", "you will"],
+}
+
+
+def expand_phrase(phrase: str) -> List[str]:
+    """Brace alternatives and contraction spellings: "i {was|were} dead" -> 2 phrases, "can't" -> 4."""
+    parts = _BRACES.split(phrase)
+    choices = [[p] if i % 2 == 0 else p.split("|") for i, p in enumerate(parts)]
+    out: Set[str] = set()
+    for combo in itertools.product(*choices):
+        words = " ".join("".join(combo).split()).split(" ")
+        forms = []
+        for w in words:
+            if w in _CONTRACTION_FORMS:
+                forms.append(_CONTRACTION_FORMS[w])
+            elif w.endswith("n't"):
+                stem = w[:-3]
+                forms.append([w, stem + "nt", stem + " not"])
+            else:
+                forms.append([w])
+        for f in itertools.product(*forms):
+            out.add(" ".join(f).strip())
+    return sorted(o for o in out if o)
+
+
+class _Engine:
+    """The spaCy pipeline and compiled patterns; built once per process and shared."""
+
+    WINDOW = 16  # longer than any token pattern
+
+    def __init__(self) -> None:
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.add_pipe("sentencizer")
+        nlp.initialize()  # loads the lookup tables from spacy-lookups-data
+        self.nlp = nlp
+        self.matcher = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.regexes: List[Tuple[str, "re.Pattern"]] = []
+
+        groups: List[Tuple[str, Dict[str, Any]]] = [(f"cat:{n}", c) for n, c in P.CATEGORIES.items()]
+        groups += [(f"cue:{n}", c) for n, c in P.CUES.items()
+                   if n not in ("third_party", "first_person", "article_question")]
+        groups += [("fig:", P.FIGURATIVE), ("deny:", P.DENIALS)]
+        for label, group in groups:
+            token_patterns = [compile_token_pattern(s) for s in group.get("tokens", [])]
+            if token_patterns:
+                self.matcher.add(label, token_patterns)
+            phrase_docs = [nlp.make_doc(p) for ph in group.get("phrases", []) for p in expand_phrase(ph)]
+            if phrase_docs:
+                self.phrases.add(label, phrase_docs)
+            for rx in group.get("regex", []):
+                self.regexes.append((label, re.compile(rx)))
+
+        self.triggers = self._trigger_words()
+
+        def words(name: str) -> Set[str]:
+            return {w for s in P.CUES[name]["tokens"] for w in s.split("|")}
+        self.third_party = words("third_party")
+        self.first_person = words("first_person")
+        self.article_words = words("article_question")
+
+    def _trigger_words(self) -> Optional[Set[str]]:
+        """Anchor words of the category patterns: for each pattern, the words of its least common
+        required slot. A sentence with no anchor word cannot match any category token pattern, so
+        long messages run the Matcher only on sentences that have one. Returns None (scan
+        everything) if some pattern has no usable anchor."""
+        common = P.STOP_WORDS | P.FREQUENT_WORDS
+        triggers: Set[str] = set()
+        specs = [spec for c in P.CATEGORIES.values() for spec in c["tokens"]]
+        specs += [spec for name in ("means", "lethal") for spec in P.CUES[name]["tokens"]]
+        for spec in specs:
+            best: Optional[Tuple[int, int, Set[str]]] = None
+            for slot in spec.split():
+                if slot == "_" or slot.startswith("!") or (slot.endswith("?") and not slot.endswith("|?")):
+                    continue
+                words: Set[str] = set()
+                for part in slot.split("|"):
+                    if part.startswith("$"):
+                        macro = P.MACROS.get(part[1:], "")
+                        words |= set() if macro.startswith("!") else {w.lstrip("@") for w in macro.split("|")}
+                    else:
+                        words.add(part.lstrip("@"))
+                words.discard("")
+                if not words:
+                    continue
+                score = (len(words & P.STOP_WORDS), len(words & common), len(words))
+                if best is None or score < best[:2] + (len(best[2]),):
+                    best = (score[0], score[1], words)
+            if best is None or best[0] > 0:
+                return None
+            triggers |= best[2]
+        return triggers
+
+    def _candidate_windows(self, doc) -> List[Tuple[int, int]]:
+        """Token windows that can hold a category match: +-WINDOW tokens around each anchor word
+        (no token pattern is longer than that), merged. Short messages are scanned whole."""
+        n = len(doc)
+        if self.triggers is None or n <= 80:
+            return [(0, n)]
+        out: List[Tuple[int, int]] = []
+        for t in doc:
+            if t.lower_ in self.triggers or t.lemma_ in self.triggers:
+                a, b = max(0, t.i - self.WINDOW), min(n, t.i + self.WINDOW + 1)
+                if out and a <= out[-1][1]:
+                    out[-1] = (out[-1][0], b)
+                else:
+                    out.append((a, b))
+        return out
+
+    # -- matching ---------------------------------------------------------------------------
+    def spans(self, doc, text: str) -> List[Tuple[str, int, int]]:
+        strings = self.nlp.vocab.strings
+        found: List[Tuple[str, int, int]] = []
+        for a, b in self._candidate_windows(doc):
+            part = doc[a:b] if (a, b) != (0, len(doc)) else doc
+            found += [(strings[m], s + a, e + a) for m, s, e in self.matcher(part)]
+        found += [(strings[m], s, e) for m, s, e in self.phrases(doc)]
+        for label, rx in self.regexes:
+            for m in rx.finditer(text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and len(span):
+                    found.append((label, span.start, span.end))
+        return found
+
+    def detect(self, text: Any) -> Dict[str, Any]:
+        norm = normalise(text)
+        doc = self.nlp(norm)
+        found = self.spans(doc, norm)
+        cats = [(l[4:], s, e) for l, s, e in found if l.startswith("cat:")]
+        if not cats and not any(l in ("cue:means", "cue:lethal") for l, _, _ in found):
+            return {"matched": False}
+
+        masks = [(s, e) for l, s, e in found if l.startswith(("fig:", "deny:"))]
+        denials = [(s, e) for l, s, e in found if l.startswith("deny:")]
+
+        def overlaps(s: int, e: int, ranges: Iterable[Tuple[int, int]]) -> bool:
+            return any(s < me and ms < e for ms, me in ranges)
+
+        cats = [c for c in cats if not overlaps(c[1], c[2], masks)]
+        cues = [(l[4:], s, e) for l, s, e in found if l.startswith("cue:") and not overlaps(s, e, denials)]
+
+        sent_starts = [sent.start for sent in doc.sents]
+
+        def sent_of(i: int) -> int:
+            return bisect.bisect_right(sent_starts, i) - 1
+
+        def sent_range(idx: int) -> Tuple[int, int]:
+            end = sent_starts[idx + 1] if idx + 1 < len(sent_starts) else len(doc)
+            return sent_starts[idx], end
+
+        def sent_words(idx: int) -> Set[str]:
+            a, b = sent_range(idx)
+            return {t.lower_ for t in doc[a:b]}
+
+        # guard: "what does the article mean by frightening thoughts?" (no I/me) does not fire
+        kept = []
+        for name, s, e in cats:
+            if name in P.ARTICLE_GUARDED:
+                words = sent_words(sent_of(s))
+                if words & self.article_words and not words & self.first_person:
+                    continue
+            kept.append((name, s, e))
+        cats = kept
+
+        cues_by_sent: Dict[int, List[Tuple[str, int, int]]] = {}
+        for name, s, e in cues:
+            cues_by_sent.setdefault(sent_of(s), []).append((name, s, e))
+
+        categories: Set[str] = {name for name, _, _ in cats}
+        # derived: a means word and a lethality word in one sentence -> a (veiled) method question
+        for idx, items in cues_by_sent.items():
+            kinds = {n for n, _, _ in items}
+            if "means" in kinds and "lethal" in kinds:
+                a, b = sent_range(idx)
+                if all(any(n == k and not overlaps(s, e, masks) for n, s, e in items)
+                       for k in ("means", "lethal")):
+                    categories.add("method")
+                    cats.append(("method", a, b))
+        # derived escalations and who the match is about
+        for name, s, e in cats:
+            items = cues_by_sent.get(sent_of(s), [])
+            if name in P.ESCALATABLE:
+                acts = any(t.lemma_ in P.ACTION_WORDS or t.lower_ in P.ACTION_WORDS for t in doc[s:e])
+                if acts and any(n == "time" for n, _, _ in items):
+                    categories.add("timing")
+                if any(n == "intent" and cs <= s + 1 and ce >= s - 3 and ce <= e
+                       and not self._fear_before(doc, cs) for n, cs, ce in items):
+                    categories.add("intent")
+            if name in P.PLAN_ESCALATABLE and any(n == "plan" for n, _, _ in items):
+                categories.add("plan")
+            if self._about_someone_else(doc, name, s, e, sent_range(sent_of(s))[0]):
+                categories.add("about_someone_else")
+
+        if not categories - {"about_someone_else"}:
+            return {"matched": False}
+        severity = "urgent" if categories & P.URGENT_CATEGORIES else "crisis"
+        return {"matched": True, "severity": severity, "categories": sorted(categories)}
+
+    @staticmethod
+    def _fear_before(doc, i: int) -> bool:
+        """'I'm scared I'm going to hurt someone' is a fear, not a stated intent."""
+        return any(t.lower_ in P.FEAR_WORDS for t in doc[max(0, i - 4):i])
+
+    def _about_someone_else(self, doc, name: str, s: int, e: int, sent_start: int) -> bool:
+        span_words = {t.lower_ for t in doc[s:e]}
+        if span_words & {"himself", "herself", "themselves", "themself", "his", "their"}:
+            return True
+        if span_words & self.first_person or name in ("not_safe", "plan", "farewell"):
+            return False
+        for i in range(s - 1, max(sent_start, s - 7) - 1, -1):
+            w = doc[i].lower_
+            if w in self.first_person:
+                return False
+            if w in self.third_party:
+                return True
+        return False
+
+
+@functools.lru_cache(maxsize=1)
+def get_engine() -> _Engine:
+    return _Engine()
+
+
+def detect(text: Any) -> Dict[str, Any]:
+    """Pattern detection only (no classifier): {"matched", "severity", "categories"}."""
+    return get_engine().detect(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The Rasa component
+# ---------------------------------------------------------------------------------------------
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class CrisisDetector(GraphComponent, IntentClassifier):
+    """Crisis patterns + the classifier's crisis intents -> crisis / crisis_urgent at confidence 1.0."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # a crisis / crisis_urgent classifier confidence at or above this counts as a detection
+            "classifier_threshold": 0.5,
+            "crisis_intent": "crisis",
+            "urgent_intent": "crisis_urgent",
+        }
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.config = {**self.get_default_config(), **(config or {})}
+        self.threshold = float(self.config["classifier_threshold"])
+        self.crisis_intent = self.config["crisis_intent"]
+        self.urgent_intent = self.config["urgent_intent"]
+        self.engine = get_engine()  # built once per process, never per message
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "CrisisDetector":
+        return cls(config)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisDetector":
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            try:
+                self._process_message(message)
+            except Exception as e:  # never break the NLU pipeline; never log the text
+                logger.error("crisis detector failed on a message (%s); classifier result kept",
+                             type(e).__name__)
+        return messages
+
+    def _classifier_crisis(self, message: Message) -> Tuple[Optional[str], float]:
+        best_name, best_conf = None, 0.0
+        candidates = [message.get(INTENT) or {}] + list(message.get(INTENT_RANKING_KEY) or [])
+        for item in candidates:
+            if not isinstance(item, dict):
+                continue
+            name = item.get(INTENT_NAME_KEY)
+            conf = item.get(PREDICTED_CONFIDENCE_KEY) or 0.0
+            if name in (self.crisis_intent, self.urgent_intent) and float(conf) > best_conf:
+                best_name, best_conf = name, float(conf)
+        return best_name, best_conf
+
+    def _process_message(self, message: Message) -> None:
+        text = message.get(TEXT)
+        found = self.engine.detect(text if isinstance(text, str) else "")
+        clf_name, clf_conf = self._classifier_crisis(message)
+        clf_hit = clf_name is not None and clf_conf >= self.threshold
+
+        if not found["matched"] and not clf_hit:
+            message.set(CRISIS_KEY, {"matched": False}, add_to_output=True)
+            return
+
+        urgent = (found["matched"] and found["severity"] == "urgent") or (
+            clf_hit and clf_name == self.urgent_intent)
+        name = self.urgent_intent if urgent else self.crisis_intent
+        categories = list(found.get("categories", []))
+        if clf_hit:
+            categories.append("classifier")
+        source = "+".join(s for s, on in (("patterns", found["matched"]), ("classifier", clf_hit)) if on)
+
+        intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [r for r in (message.get(INTENT_RANKING_KEY) or [])
+                   if isinstance(r, dict) and r.get(INTENT_NAME_KEY) != name]
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [dict(intent)] + ranking, add_to_output=True)
+        message.set(CRISIS_KEY, {"matched": True, "severity": "urgent" if urgent else "crisis",
+                                 "categories": categories, "source": source}, add_to_output=True)
+        logger.debug("crisis detected: severity=%s categories=%s source=%s",
+                     "urgent" if urgent else "crisis", categories, source)

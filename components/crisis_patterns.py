@@ -1,0 +1,590 @@
+"""Crisis patterns as data, read by components/crisis_detector.py.
+
+Written from clinical screening categories (C-SSRS: wish to be dead, active ideation, method, intent,
+plan, preparatory behaviour, attempt; ASQ: wished you were dead, better off dead, thoughts of killing
+yourself, are you having them now) and from the kinds of wording suicide-risk lexicons describe
+(explicit, euphemistic, slang, misspelt, obfuscated). Every phrase here is our own.
+
+All patterns run on NORMALISED text (see CrisisDetector.normalise): lower case, HTML tags removed,
+curly quotes straightened, leetspeak undone inside words (su1cide -> suicide), letters spelt out one by
+one joined (s u i c i d e -> suicide), hyphens between letters turned into spaces (self-harm ->
+self harm), runs of 3+ equal letters squeezed to one (dieee -> die), "my self" joined to "myself",
+and a final " ." appended so a pattern can ask for "end of clause" as a real token.
+
+Three kinds of pattern per category:
+  phrases: PhraseMatcher on LOWER. Braces expand: "wish i {was|were} dead" -> 2 phrases; "{a|}" makes a
+           word optional. Contractions also expand: "can't" adds "cant", "can not", "cannot".
+  tokens:  spaCy Matcher patterns in a small notation, one token per space-separated slot:
+             word|word     LOWER in the list         @verb|verb   LEMMA in the list (kills/killed/killing)
+             !word|word    any token NOT in the list   _            any one token
+             $NAME         a macro from MACROS         slot?        optional slot
+           Contractions are separate tokens: "don't" is "do n't", "dont" is "do nt", "i'm" is "i 'm",
+           "im" is "i m", "gonna" is "gon na", "can't" is "ca n't".
+  regex:   Python regular expressions over the normalised string, for what tokens cannot say
+           (obfuscated spellings, numbers, look-aheads).
+
+Severity: "urgent" categories (a plan, a time, intent, goodbyes, an attempt under way, "not safe") send
+the urgent reply; everything else sends the crisis resources. Derived categories (timing, intent,
+plan-in-context, method-in-context, about_someone_else) are computed in the detector from CUES.
+"""
+
+# Token macros (used as $NAME in token patterns). Misspellings of "myself" are deliberate.
+MACROS = {
+    "SELF": "myself|meself|mysef|myslef|mysefl|myslf|mself|mysel|muself|myelf|mysself|myselff",
+    "NOT": "not|n't|nt|never",
+    "KILLV": "@kill|kil|kll|kiil|ki|kii|killin|murder|unalive|off|offing|delete|neck|hang|drown|poison|shoot"
+             "|suffocate|strangle|electrocute|gas|stab|overdose",
+    "HARMV": "@hurt|harm|cut|slice|slit|burn|hit|punch|scratch|stab|bite|starve|injure|bruise|choke"
+             "|strangle|mutilate|carve|slash|bash",
+    "VIOLENTV": "@kill|murder|shoot|stab|strangle|choke|poison|punch|attack|slaughter",
+    "OTHERS": "boss|manager|supervisor|coworker|coworkers|colleague|colleagues|team|teammate|teammates"
+              "|ceo|wife|husband|partner|girlfriend|boyfriend|kids|kid|children|child|family|roommate"
+              "|neighbor|neighbour|him|her|them|everyone|everybody|someone|somebody|people|anyone|anybody"
+              "|mom|dad|mother|father|brother|sister|ex|employees|staff|client|clients|customer|others",
+    "PERSONS": "someone|somebody|people|him|her|them|everyone|everybody|anyone|anybody|others|my",
+    "INTENTV": "@want|wanna|go|going|gon|gonna|plan|planning|thinking|think|urge|urges|tempt|tempted|fantasize"
+               "|fantasizing|imagine|imagining|ready|decide|decided|about|will|'ll|ll|try",
+    # what follows "hurt my ..." when it is not a person being hurt
+    "NOTPERSON": "!'s|s|feelings|chances|career|reputation|productivity|business|vibe|idea|plan|proposal"
+                 "|argument|team|credit|health|back|knee|neck|shoulder|wrist|ankle|leg|arm|hand|case|prospects"
+                 "|relationship|review|morale|performance|progress|recovery|eyes|ears|brain|head",
+}
+
+# One entry per category. "severity" is what the category alone implies.
+CATEGORIES = {
+    # Explicit suicidal ideation: the person says they want to, or think of, killing themselves
+    # (C-SSRS "active ideation"; ASQ "thoughts about killing yourself"), including typos of "suicide".
+    "explicit_ideation": {
+        "severity": "crisis",
+        "tokens": [
+            "$KILLV $SELF",
+            "@end|take|taking my own? life|lfe|lif|existence",
+            "@end it all|everything",
+            "@end things .|!|,|;|tonight|today|now|soon|once|already|permanently|this|for",
+            "@end it .|!|?|,|;|tonight|today|tomorrow|now|soon|forever|already|once|all|this|next",
+            "@want|wanna|wish|need|ready|deserve|long|longing|hope|hoping|plan|planning|try|trying|desire to? die|diee|dy",
+            "@want|wanna|wish to? be dead",
+            "happier|better off? dead",
+            "@want|wish|crave death",
+            "@want|wish|wanna to? not|stop|quit exist|existing|live|living|breathing",
+            "@want|wish|wanna to? not be alive|here|around|anymore",
+            "do|did|does $NOT @want|wanna|wish to? live|exist|survive !in|with|near|at|there|on|abroad|together|far|close|here|somewhere|paycheck|downtown|alone|like|off",
+            "do|did|does $NOT @want|wanna|wish to? live like this|that",
+            "do|did|does $NOT @want|wanna|wish to? be alive|around",
+            "do|did|does $NOT @want|wanna|wish to? be here anymore|any|no",
+            "@kill|end|off|unalive|hang|shoot|drown himself|herself|themselves|themself",
+            "@end his|her|their own? life|lives",
+            "@commit|comit die",
+            "suicidal|suicide|suicidality|suicides",
+        ],
+        "phrases": [
+            "take the easy way out", "thoughts of ending my life", "end it for good",
+            "{i|} want it all to end", "{i|} want everything to end", "make it all stop forever",
+            "end my suffering for good", "i wish i could die", "i wish i {was|were} dead",
+        ],
+        # The "suicide" family with common misspellings and masked letters:
+        # suicide, suicidal, sucide, suicde, suiside, suicid, suicdal, sucidal, suicidial, s*icide, su*cide...
+        "regex": [
+            r"\bs(?:u[i*y]?|[i*y])[cs*]{1,2}[i*y]?d+(?:e|al|ial|le|el|ale|ual|ally|ality|es|als)?s?\b",
+            r"\bs(?=[\w*]*\*)[u*]{0,2}[i*y]{0,2}[cs*]{1,2}[i*y]{0,2}d[ea*l]?",
+        ],
+    },
+    # Slang and filter-evasion for suicide and self-killing ("kms", "unalive", "sewer slide", "kys"
+    # when said about oneself).
+    "slang_evasion": {
+        "severity": "crisis",
+        "tokens": [
+            "unalive|unaliving|unalived|unaliv|unalivement",
+            "un alive|aliving $SELF",
+            "@want|wanna|go|going|gon|gonna|about|ready|finna|tryna to? na? rope|ctb .|!|,|tonight|today|now|soon",
+            "feeling|feel|felt|so|very|kinda sui|suey|suii",
+            "sui|suey thoughts|ideation|vibes",
+        ],
+        "phrases": [
+            "sewer slide", "sewerslide", "sewer sliding", "self delete", "self deletion", "self deleting",
+            "commit die", "toaster bath", "game end myself", "commit not alive", "commit unalive",
+            "yeet myself off", "perma sleep", "permanent nap", "take the long nap",
+        ],
+        "regex": [
+            # "kms" (kill myself), but not "5 kms" (kilometres).
+            r"(?<![0-9])(?<![0-9] )\bkms+\b",
+            # "kys" only when said about oneself: a first-person word shortly before it.
+            r"\b(?:i|im|i'm|ima|imma|i'?ll|ill|me|myself|lemme)\b(?:\W+\w+){0,3}?\W+kys\b",
+            r"\bkillmy ?self\b",
+        ],
+    },
+    # Passive death wish: wishing to be dead or not to wake up, feeling others would be better off,
+    # no reason to live (C-SSRS "wish to be dead"; ASQ "wished you were dead", "better off dead").
+    "passive_death_wish": {
+        "severity": "crisis",
+        "tokens": [
+            "do|did|does $NOT @want|wanna|wish to? wake up? !early|at|before|so|for|in|on|to|and|when|up",
+            "never wake up !rested|refreshed|feeling|on|early|before|in|without|energized|happy|ready|at|tired|with|when|until|and|anymore|after",
+            "never wake again|anymore",
+            "better|happier off? without me",
+            "better off dead|gone",
+            "rather be dead",
+            "tired|sick|done|exhausted of|with living|existing|life|breathing !insurance|coach|coaching|admin|skills|lessons",
+            "done living",
+            "@give|gave up on life|living",
+            "no|nothing reason|point|purpose to|in|for live|living|exist|existing",
+            "nothing left? to live for",
+            "point in|of living|existing|life|breathing",
+            "point in|of going on .|!|?|,|;|anymore|like|any|living",
+            "point in|of being alive",
+            "a|such burden to|on everyone|everybody|others|people|those",
+            "a|such burden to|on my family|loved|partner|wife|husband|kids|parents|friends",
+            "and|to not|never wake up .|!|,|again|ever|tomorrow",
+            "@want|wanna to? be here|alive|around anymore|any|no",
+            "if|whether|sure i @want|wanna to? live|exist",
+            "if|whether|sure i @want|wanna to? be alive",
+            "should|shouldn't n't|not|nt be alive",
+            "do|did|does n't|not|nt deserve to live|exist",
+            "do|did|does n't|not|nt deserve to be alive",
+            "pain|it|everything|all to? stop|end forever|permanently",
+            "can|ca $NOT go on .|!|?|,|;|like|anymore|any|living|with|without|much|another",
+            "cannot go on .|!|?|,|;|like|anymore|any|living|with|without|much|another",
+            "@wish|hope|pray i|that would|'d|could|d die|dead",
+        ],
+        "phrases": [
+            "wish i {was|were|had|'d} never {been|} born", "wish i {was|were|'d been} dead",
+            "should never have been born", "{wish|hope} i {don't|do not|won't|will not|never} wake up",
+            "{hope|wish} i die in my sleep", "{want|wish|like} to fall asleep and never wake up",
+            "sleep forever", "go to sleep forever", "life is not worth living", "life isn't worth living",
+            "life's not worth living", "not worth living", "life is not worth it", "life isn't worth it",
+            "no longer worth living", "what's the point of living", "what is the point of living",
+            "what's the point in living", "what's the point of being alive", "what's the point of going on",
+            "no reason to keep going", "no point in going on", "no point in being alive", "no reason to be alive",
+            "no reason to go on", "no reason to keep living", "no point in living anymore",
+            "everyone would be better off", "everybody would be better off", "world would be better without me",
+            "disappear forever", "disappear permanently", "disappear for good", "cease to exist",
+            "stop existing", "don't care if i die", "wouldn't mind if i died", "wouldn't care if i died",
+            "wouldn't mind dying", "wouldn't mind not waking up", "don't care if i live or die",
+            "wouldn't mind if i didn't wake up", "when i'm gone", "after i'm gone", "once i'm gone",
+            "i'm a burden to everyone", "tired of being alive", "sick of being alive", "done with life",
+            "want to be with {my|} {grandma|grandpa|mom|dad} in heaven",
+        ],
+        "regex": [
+            # a wish or hope that ends in being hit or killed by something
+            r"\b(?:wish|wishing|hope|hoping|pray|praying)\b[^.!?\n]{0,40}?\b(?:get|got|gets|be|was|were)\s+"
+            r"(?:hit|run over|killed|struck)\b",
+            r"\b(?:wish|wishing|hope|hoping|pray|praying)\b[^.!?\n]{0,30}?\b(?:crash|crashes|crashed|kill me|"
+            r"takes? me|falls? on me|hits? me)\b",
+            r"\b(?:wish|hope|pray)\w*\b[^.!?\n]{0,25}\b(?:die|died|dead)\b(?!\s+(?:of|from|tired|inside|"
+            r"serious|set|end|line))",
+            r"\b(?:hope|hoping|wish|wishing|pray|praying)\b[^.!?\n]{0,20}?\b(?:don'?t|do not|won'?t|will not|never|not)"
+            r"\s+(?:to\s+)?wake\b",
+            r"\b(?:nobody|no one|noone|anyone|who)\b[^.!?\n]{0,25}?\b(?:notice|care|miss me|cares)\b[^.!?\n]{0,12}?\bif i "
+            r"(?:was gone|were gone|died|disappeared|wasn'?t here|weren'?t here|was dead|were dead|was not here|"
+            r"killed myself|vanished|didn'?t wake up)",
+            r"\brather die\b(?!\s+than\s+(?:go|give|present|speak|attend|sit|eat|wear|ask|call|work|be seen|"
+            r"do (?:that|this|it)|talk|face|deal|admit|tell|sing|dance|run))",
+            r"\b(?:better off|better) if i (?:was|were|wasn'?t|weren'?t|died|disappeared|never|wasnt|werent|"
+            r"didn'?t exist|was gone|were gone)\b",
+        ],
+    },
+    # Self-harm without (stated) intent to die: cutting, burning, hitting, hurting oneself.
+    "self_harm": {
+        "severity": "crisis",
+        "tokens": [
+            "$HARMV $SELF",
+            "@cut|slit|slice|slash|carve|burn my wrist|wrists|arm|arms|thigh|thighs|leg|legs|skin|forearm|forearms|stomach",
+            "self harm|harming|harmed|harmer|injury|injure|injuring|mutilation|mutilate|punishment",
+            "selfharm|selfharming|selfharmed",
+            "urge|urges|itching|craving|tempted|relapse|relapsed to|on|into? cut|cutting|burn|burning|sh",
+            "@want|wanna|need to cut|burn again|.|!|so|really|badly|deep|deeper",
+            "@start|started|go|went|back to? cutting|burning again|.|!|,",
+            "i|been|'ve|ve|keep|kept cutting|cut again",
+            "@relapse|relapsed on|with? sh|cutting",
+            "sh relapse|urges|scars|again",
+            "voices|voice telling|tell|tells|told|want me to hurt|kill|cut|harm|jump|die",
+        ],
+        "phrases": [
+            "hurting myself on purpose", "punishing myself with pain", "make myself bleed",
+            "until i bleed", "till i bleed", "til i bleed",
+        ],
+        "regex": [],
+    },
+    # An attempt or overdose under way or just done (C-SSRS "actual attempt").
+    "attempt_in_progress": {
+        "severity": "urgent",
+        "tokens": [
+            "i|just|already|'ve|ve|have|'m|m|am|think|accidentally|maybe overdosed|overdosing|od'd|oded|od'ed",
+            "@cut|slit too deep",
+            "i|just|already @cut|slit my wrist|wrists",
+            "ca|can|wo $NOT stop the? bleeding",
+            "bleeding|bled heavily|badly|everywhere|alot",
+            "bleeding|bled a lot",
+            "bleeding and? it? wo|will|does|did n't|not|nt stop",
+            "rope|noose|belt|cord around my neck",
+            "@drink|drank|swallow bleach|antifreeze|poison|drain",
+            "just|already @try|attempt|attempted|tried to? $KILLV|end|unalive|hang|overdose",
+        ],
+        "phrases": [
+            "standing on the edge", "standing on the ledge", "standing on the bridge", "on the roof now",
+            "on the train tracks", "i'm on the bridge", "i'm on the roof", "i'm at the bridge",
+            "i'm standing on a bridge", "i'm standing on the roof", "the car is running in the garage",
+        ],
+        "regex": [
+            # took/swallowed a large amount of a medicine ("a bunch of pills", "all my meds"); not "as prescribed".
+            r"\b(?:took|taken|swallowed|swallowing|downed|popped|ate)\s+(?:(?:like|about|around|maybe|over|at least|nearly|"
+            r"almost|probably|roughly|basically)\s+)?(?:a\s+(?:bunch|handful|"
+            r"lot|ton|load|whole (?:bottle|box|pack|packet|strip|blister))|handfuls|the (?:whole|entire) (?:bottle|"
+            r"box|pack|packet|strip)|all(?: of)?|too many|way too many|lots|loads|heaps|double|triple|"
+            r"[1-9][0-9]+|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|hundreds|dozens|"
+            r"everything)\b[^.!?\n]{0,30}?\b(?:pills?|tablets?|meds|medications?|medicines?|tylenol|paracetamol|"
+            r"acetaminophen|ibuprofen|advil|aspirin|xanax|benzos?|sleeping|insulin|antidepressants?|opioids?|"
+            r"oxy\w*|painkillers?|capsules?|lithium|seroquel|ambien|prozac|zoloft|lexapro|klonopin|valium|"
+            r"melatonin|fentanyl|heroin|them|doses?|prescriptions?)\b(?![^.!?\n]{0,25}\b(?:as prescribed|"
+            r"like i'?m supposed|like normal|like usual|on time|for the day|for my|as usual|as directed)\b)",
+        ],
+    },
+    # A past attempt (C-SSRS lifetime attempt): a risk factor, gets the crisis resources.
+    "attempt_history": {
+        "severity": "crisis",
+        "tokens": [
+            "@try|attempt|tried|attempted to? $KILLV|end|unalive $SELF|my|it",
+            "@survive|survived an? attempt",
+        ],
+        "phrases": [],
+        "regex": [],
+    },
+    # Plans and preparation (C-SSRS "intent with plan", "preparatory behaviour"). Plan words next to
+    # ideation in one sentence are derived in the detector (cue "plan").
+    "plan": {
+        "severity": "urgent",
+        "tokens": [
+            "@plan|planned|planning to|on|my|how $KILLV|die|suicide|overdose|unalive|death|dying",
+            "@stockpile|stockpiling|hoard|hoarding|stash|stashing|saving|save|collecting|collect up? my|the|some? sleeping? pills|meds|tablets|medication|medications",
+            "@have|got|bought|buy|get|saved enough pills|tablets|meds|sleeping pills? to",
+            "@buy|bought|got|have|tie|tied a|the|some noose",
+            "the pills|rope|gun|noose|blade|razor|tablets ready|counted|lined|laid|set",
+            "pills|meds|tablets|medication|medications @save|stash|stockpile|hoard|hide|hidden|put|set up|away|aside",
+            "my|the last night|day|week alive",
+            "my last day|night on earth|this",
+        ],
+        "phrases": [
+            "i have a plan to end", "i have a plan to kill", "i have a plan to die", "i've made a plan to end",
+            "i know how i'm going to do it", "i know how i would do it", "i know how i'd do it",
+            "i know exactly how i'd do it", "i've decided how", "i've decided when", "i've figured out how to end it",
+            "i've worked out how to end it", "i know when i'll do it", "i know where i'll do it",
+            "i've picked the spot", "i've picked the place", "i've chosen the method", "i've picked a method",
+            "i'm going to do it tonight", "i've got it all planned out",
+        ],
+        "regex": [],
+    },
+    # Goodbyes, notes, giving things away, putting affairs in order (preparatory behaviour).
+    "farewell": {
+        "severity": "urgent",
+        "tokens": [
+            "suicide|goodbye|goodby note|notes|letter|letters|video",
+            "farewell|final note|notes|letter|letters",
+            "@write|wrote|written|writing|leave|left|leaving a|my? note|notes|letter|letters to|for my? family|kids|wife|husband|mom|parents|partner|everyone|everybody|loved|children",
+            "@give|giving|gave|given away my belongings|possessions|pets|pet|cat|dog|cats|dogs",
+            "@give|giving|gave|given away everything",
+            "@give|giving|gave|given away my things|stuff|clothes|books|stuffs because|since|as|cause|cuz|bc",
+            "@give|giving|gave|given away all of? my",
+            "@put|putting|getting|got|get my affairs in order",
+            "this is my? goodbye|farewell",
+            "goodbye|bye forever|world",
+            "goodbye cruel world",
+            "@say my goodbyes|final|last",
+            "@say goodbye to everyone|everybody|world|life",
+            "@say goodbye to the world",
+            "@say goodbye to my family|kids|loved|children",
+            "wo|will $NOT be here|around much|anymore|long",
+        ],
+        "phrases": [
+            "by the time you read this", "by the time anyone reads this", "by the time someone reads this",
+            "you won't hear from me again", "you won't hear from me anymore", "this is my last message",
+            "tell my family i love them", "tell my mom i'm sorry", "tell my kids i love them",
+            "take care of my cat for me", "take care of my dog for me", "find a home for my cat",
+            "find a home for my dog", "i won't need my things", "i won't need it where i'm going",
+            "i just wanted to say goodbye", "last time you'll hear from me", "won't be alive tomorrow",
+            "won't make it through the night", "won't see tomorrow", "won't wake up tomorrow",
+        ],
+        "regex": [],
+    },
+    # Method and lethality questions, including veiled ones (heights, doses, guns). Asked in an IOP
+    # FAQ bot these are treated as risk, not as requests for information.
+    "method": {
+        "severity": "crisis",
+        "tokens": [
+            "lethal|fatal|deadly|killing|overdose dose|doses|dosage|amount|amounts|quantity",
+            "how many|much _? _? to od|overdose|die|kill",
+            "overdose|overdoses|overdosing",
+            "@overdose|od on !coffee|caffeine|sugar|chocolate|netflix|tv|work|meetings|zoom|candy|energy|love|cuteness|podcasts",
+            "@jump|leap|throw|fling|yeet|hurl off|from|of _? bridge|roof|rooftop|building|cliff|balcony|window|overpass|ledge|skyscraper|tower",
+            "@jump|leap|throw into|in traffic|front",
+            "@jump|throw|step|walk|lie|lay|run in front of _? train|bus|car|truck|traffic|subway|tube|lorry",
+            "@drive|crash|steer|swerve my? car? into|off a|the|oncoming tree|wall|bridge|cliff|road|traffic|truck|river|lake|pole",
+            "@tie|make|making|tied a? noose",
+            "noose|nooses",
+            "@buy|get|purchase|find|obtain a|an? gun|guns|firearm|pistol|handgun|rifle|shotgun|glock|bullets|ammo",
+            "@bleed|bled out",
+            "painless|quickest|fastest|easiest|quick|best|surest|simplest way|ways|method|methods to? die|kill|death|suicide",
+            "painless way|ways|method|death|exit|suicide|end",
+            "how to die|suicide|overdose",
+            "how to kill|off|unalive|hang|drown|poison|shoot $SELF|yourself|oneself|someone",
+            "carbon monoxide",
+            "charcoal burning",
+            "car exhaust|fumes",
+            "high|tall enough to die|kill|jump",
+        ],
+        "phrases": [
+            "how long does it take to die", "how long would it take to die", "how long to bleed out",
+            "how high do you need to fall", "how high does a bridge have to be", "what floor is high enough",
+            "how far is a fatal fall", "would the fall kill me", "how many stories to die",
+            "can you overdose on", "will it kill me if i take", "would it kill me if i took",
+        ],
+        "regex": [
+            # heights: tall/high bridges, cliffs, rooftops (a veiled method question), either word order
+            r"\b(?:tall|taller|tallest|high|higher|highest|height|heights)\b[^.!?\n]{0,30}?\b(?:bridges?|cliffs?|"
+            r"rooftops?|overpass(?:es)?|parking (?:garages?|structures?|decks?)|skyscrapers?)\b",
+            r"\b(?:bridges?|cliffs?|rooftops?|overpass(?:es)?)\b[^.!?\n]{0,40}?\b(?:taller|higher|tallest|highest|"
+            r"height|how high|how tall|feet|ft|meters?|metres?|m high|stories|storeys|floors|drop)\b",
+            r"\b(?:tallest|taller than|high enough|how high|how tall)\b[^.!?\n]{0,30}?\b(?:buildings?|towers?|roofs?)\b",
+            r"\bhow (?:many|much)\b[^.!?\n]{0,40}?\b(?:would|does|will|do|to)\s+(?:it|you|i|one|someone)?\s*(?:take|need)"
+            r"\b[^.!?\n]{0,25}?\b(?:to (?:die|od|overdose|not wake|never wake|kill|end|stop)|lethal|fatal|deadly|die)\b",
+            r"\bhow (?:many|much)\b[^.!?\n]{0,40}?\b(?:pills?|tablets?|tylenol|paracetamol|acetaminophen|ibuprofen|"
+            r"advil|aspirin|xanax|insulin|sleeping pills?|meds|mg|milligrams|benadryl|melatonin|ambien)\b[^.!?\n]{0,40}?"
+            r"\b(?:kill|die|lethal|fatal|deadly|overdose|od|not wake|never wake|too much|stop (?:your|my) heart|"
+            r"would it take|does it take|it take|it takes|it'd take)\b",
+            r"\bwhere (?:can|could|do|would|to|should)\s+(?:i|you|one|someone)?\s*(?:buy|get|purchase|find|obtain)\s+"
+            r"(?:a |an )?(?:gun|firearm|pistol|handgun|rifle|shotgun)\b",
+        ],
+    },
+    # Thoughts of harming or killing someone else.
+    "harm_to_others": {
+        "severity": "crisis",
+        "tokens": [
+            "$INTENTV to? na? $VIOLENTV my|the|a? $OTHERS $NOTPERSON",
+            "@want|wanna|go|going|gon|gonna|urge|tempt|thinking|think|fantasize|imagine|about|ready to? na? @hurt|harm $PERSONS $NOTPERSON",
+            "afraid|scared|worried|terrified|fear i|i'll|ill 'll|might|will|could|would|ll? @kill|hurt|harm|attack|shoot|stab $PERSONS|the $NOTPERSON",
+            "@shoot|blow up the|my? office|workplace|school|building|work",
+            "bring|take a gun|knife|weapon to work|the|school",
+            "homicidal",
+        ],
+        "phrases": [
+            "thoughts of hurting someone", "thoughts of hurting other people", "thoughts about killing someone",
+            "urge to hurt someone", "make them all pay", "i could really hurt someone",
+        ],
+        "regex": [
+            r"\b(?:afraid|scared|worried|terrified|frightened)\b[^.!?\n]{0,30}?\b(?:hurt|harm|kill|attack|shake|hit|strangle)\s+"
+            r"(?:my (?:kids?|children|son|daughter|baby|wife|husband|partner|family|boss|coworkers?|colleagues?|mom|dad)|"
+            r"someone|somebody|people|him|her|them|anyone)\b(?!'s)",
+        ],
+    },
+    # Frightening / intrusive thoughts about death or harm: the article names "thoughts that frighten
+    # you" as a sign to take seriously. A sentence about "you / the article" with no "I / me" is
+    # guarded in the detector, so questions about the article do not fire.
+    "frightening_thoughts": {
+        "severity": "crisis",
+        "tokens": [
+            "thoughts|images|urges|impulses|thinking that|which|are|keep? @frighten|scare|terrify|disturb|horrify|petrify|freak me|myself",
+            "i|'m|m|'ve|ve|have|keep|been having|getting thoughts that|which @frighten|scare|terrify|disturb|horrify",
+            "frightening|scary|terrifying|dark|darker|disturbing|morbid|violent|horrifying|bad|evil thoughts|thought|urges",
+            "intrusive|unwanted|obsessive|constant|recurring|racing thoughts|thought|images|urges about|of _? dying|death|dead|killing|kill|hurting|hurt|harming|suicide|jumping|crashing|stabbing|drowning",
+            "@think|thought|thoughts|thinking|obsess|obsessing|fantasize|fantasizing|dream|dreaming|daydream|daydreaming about|of death|dying",
+            "scared|afraid|terrified|frightened of my own? thoughts|mind|head|brain",
+            "dark|darkest|bad|scary place|places|headspace",
+            "my thoughts|mind|head|brain @scare|frighten|terrify",
+            "my thoughts|mind|head|brain is|are|keeps|keep scaring|frightening|scary|terrifying",
+        ],
+        "phrases": [
+            "thoughts about not being here", "thoughts of not being here", "thoughts of not existing",
+            "i keep picturing my funeral", "thinking about my own funeral", "planning my funeral",
+        ],
+        "regex": [],
+    },
+    # The person says they are not safe right now (the ASQ acute question; the "I'm not safe" button).
+    "not_safe": {
+        "severity": "urgent",
+        "tokens": [
+            "i 'm|am|m|feel|feeling not|n't|nt really? feeling? safe",
+            "not safe with|around|by|alone $SELF|.|!|,|right|tonight|anymore|now",
+            "do|did|does n't|not|nt feel safe .|!|,|right|tonight|anymore|now|with|around|alone|at|in",
+            "ca|can|could $NOT keep $SELF safe",
+            "do|did|does n't|not|nt trust $SELF",
+            "scared|afraid|terrified|worried|frightened of|about what i might|'ll|will|could|would|may do",
+            "afraid|scared|terrified|worried i|i'll|ill 'll|might|will|could|would|may do something",
+            "afraid|scared|terrified|worried i|i'll|ill 'll|might|will|could|would|may? @hurt|harm|kill|cut $SELF",
+            "this is|'s|s an emergency",
+            "i 'm|am|m having an emergency",
+            "i 'm|am|m in danger",
+            "@feel unsafe",
+            "'m|am|m unsafe",
+        ],
+        "phrases": [
+            "i'm not safe", "i am not safe", "not safe right now", "i might do something stupid tonight",
+            "i can't promise i'll be safe", "i need emergency help",
+        ],
+        "regex": [],
+    },
+}
+
+# Cues: not crisis by themselves, used in the detector to derive categories. Single-slot cue lists
+# (third_party, first_person, article_question) are used as word sets.
+CUES = {
+    # a time at or near now: with ideation/self-harm/method/harm in the same sentence -> "timing" (urgent)
+    "time": {
+        "tokens": ["tonight|today|tomorrow|tmrw|tmr|2nite|tonite", "right now|away",
+                   "this weekend|week|evening|afternoon|morning|friday|saturday|sunday|monday",
+                   "in an|a|few|two|2|3 few? hour|hours|minutes|mins|min", "after work|everyone|they",
+                   "on friday|saturday|sunday|monday|tuesday|wednesday|thursday", "soon|asap|imminently",
+                   "before morning|dawn|sunrise", "later tonight|today"],
+        "phrases": ["by the end of the day", "by the end of the week", "this time tomorrow"],
+        "regex": [],
+    },
+    # intent right before the act ("going to", "about to", "decided to", "I'll") -> "intent" (urgent)
+    "intent": {
+        "tokens": ["going|gon to|na", "gonna", "about|ready|decided|planning|plan|determined to", "'ll|will|ll"],
+        "phrases": [],
+        "regex": [],
+    },
+    # plan words and means at hand in the same sentence as ideation -> "plan" (urgent)
+    "plan": {
+        "tokens": ["plan|plans|planned|planning|method|note|date", "pills|rope|noose|gun|pistol|blade|razor",
+                   "@decide|decided", "made up my mind", "everything|all ready|set|prepared"],
+        "phrases": [],
+        "regex": [],
+    },
+    # means and lethality words: both in one sentence -> "method" (a veiled method question)
+    "means": {
+        "tokens": ["pill|pills|tablets|tablet|meds|medication|medications|tylenol|paracetamol|acetaminophen|ibuprofen"
+                   "|aspirin|advil|xanax|benzos|insulin|melatonin|benadryl|ambien|antidepressants|opioids|oxy|fentanyl"
+                   "|sleeping|bleach|antifreeze|gun|guns|firearm|pistol|rope|noose|knife|blade|blades|razor|bridge"
+                   "|bridges|roof|cliff|train|dose|doses|dosage|mg"],
+        "phrases": ["carbon monoxide"],
+        "regex": [],
+    },
+    "lethal": {
+        "tokens": ["lethal|fatal|deadly|overdose|od", "to die|dy", "kill|killed me|myself|a|someone|you",
+                   "enough to die|kill|end|od|overdose|never", "not|never wake", "bleed out", "die|dead from|of|after|if|in",
+                   "stop my|your|the heart"],
+        "phrases": [],
+        "regex": [],
+    },
+    # who a sentence is about (for the about_someone_else label; does not change the severity)
+    "third_party": {
+        "tokens": ["friend|friends|coworker|colleague|partner|wife|husband|son|daughter|brother|sister|mom|dad|mother|father"
+                   "|kid|child|teen|teenager|student|patient|client|employee|teammate|roommate|he|she|they|someone|somebody"
+                   "|his|her|their|him|them|people|person|loved|cousin|uncle|aunt|boyfriend|girlfriend|neighbor|boss|manager"
+                   "|grandma|grandpa|family|relative|sibling|parent|parents|spouse|others"],
+        "phrases": [], "regex": [],
+    },
+    "first_person": {"tokens": ["i|me|my|myself|mine|im|i'm|ive|i've|id|i'd|'m|m|'ve|mysef|myslef|meself"],
+                     "phrases": [], "regex": []},
+    # a question about the article or "you": guards frightening_thoughts when there is no "I/me"
+    "article_question": {"tokens": ["you|your|yours|yourself|you're|youre|article|author|mean|means|meant|signs|sign"
+                                    "|list|lists|says|say|said|counts|count|define|defined|iop"],
+                         "phrases": [], "regex": []},
+}
+
+# Figurative or accidental uses that overlap a pattern: any match overlapping one of these is dropped.
+FIGURATIVE = {
+    "tokens": [
+        "@burn|burnt $SELF out|to|into",
+        "@drown|bury $SELF in|with",
+        "@shoot $SELF in the foot",
+        "@delete $SELF from|off|on",
+        "killing|kill|killed $SELF trying|working|laughing|doing|studying|running|lifting",
+        "killing|kill|killed $SELF at|for work|this|my|the job|company|team|boss|clients",
+        "killing|kill|killed $SELF to meet|hit|finish|get|keep|make|please|prove|stay|pay|impress|deliver",
+        "@hurt|injure|cut|burn|hit $SELF lifting|playing|running|skiing|falling|exercising|moving|carrying|climbing|cycling|biking|hiking|tripping|slipping|shaving|cooking|chopping|slicing|opening|gardening|peeling|ironing|baking|accidentally|working|training|some|a",
+        "@hurt|injure|cut|burn $SELF at the gym|practice|stove",
+        "@hurt|injure|cut|burn $SELF on a|the|some|broken|paper|glass|accident|stove|oven|iron|pan|kettle",
+        "@hurt|injure|cut|burn $SELF by accident|mistake",
+        "@hurt|injure|cut|burn $SELF with the|a|hot kettle|stove|iron|pan|oven|coffee|tea|knife|scissors",
+        "@cut|burn|slice my wrist|arm|arms|hand|leg|legs|skin|thigh|finger while|cooking|shaving|by|baking|when|chopping|opening|accidentally",
+        "@cut|burn|slice my wrist|arm|arms|hand|leg|legs|skin|thigh|finger on|at a|the|some|broken|paper|glass|stove|oven|iron|pan|kettle|work",
+        "die|dying|died|death|dead of|from embarrassment|laughter|laughing|shame|boredom|cringe|cuteness|happiness|excitement|curiosity",
+        "@hit|punch $SELF up",
+        "career|political|social|professional|financial|commercial|electoral|fashion|brand|academic suicide|suicidal",
+        "suicide squad|mission|missions|doors|door|run|runs|sprint|sprints|lane|drill|drills|bomber|burn|king|knot|blonde",
+        "sui generis",
+        "@end|take|taking my life back",
+        "take back my life",
+        "@cut back|down|corners|costs|ties|loose|expenses|spending|budget|staff|jobs|hours|losses|salary|pay|hair|nails",
+        "@cut my hours|losses|ties|costs|spending|hair|nails|salary|pay",
+        "dead tired|line|lines|end|ends|weight|serious|set|on|beat|zone",
+        "drop dead gorgeous",
+        "over my dead body",
+        "@overdose|od on coffee|caffeine|sugar|chocolate|netflix|tv|work|meetings|zoom|candy|energy|love|cuteness|podcasts",
+        "wait|waiting for the bus",
+        "tired of life insurance",
+        "kill|killing|killed it|time|for|two",
+        "kill|killing|killed the process|lights|engine|mood|vibe|buzz|app|task|job|program|server",
+        "end it with|between him|her|them|my",
+        "high|higher|tall|tallest bar|expectations|standards|hopes",
+        "@bridge the gap|gaps",
+        "bridge|bridges loan|loans|program|programs|between|role",
+    ],
+    "phrases": [],
+    "regex": [],
+}
+
+# Denials: a match overlapping a denial is dropped ("I'm not suicidal", "I would never hurt myself",
+# "I don't have a plan"). A denial does NOT cancel a wish that follows it ("I'm not suicidal but I
+# wish a car would hit me" still fires on the wish). "I don't want to kill myself" is NOT a denial,
+# nor is "I didn't cut today" (a disclosure of self-harm).
+DENIALS = {
+    "tokens": [
+        "not|n't|nt|never|nor really|actually|feeling|being|ever|even|that|truly? been? suicidal|sucidal|suicdal",
+        "no|not|n't|nt|never|without|zero any? suicidal|suicide thoughts|ideation|feelings|urges|plans|intent|risk",
+        "no|not|n't|nt|never|without have|had|having? any? thoughts|intention|intent|plans|plan of|about|to|for suicide|killing|hurting|harming|ending|dying|kill|hurt|harm|end",
+        "wo|will|would|'d|d|am|'m|m not|never|nt|n't going|gon|planning|about|ever|plan|gonna|actually? to|na? $KILLV|$HARMV|end|unalive|do $SELF|my|anything|it",
+        "never|not|nt|n't $KILLV|$HARMV|end $SELF|my",
+        "do|did|does n't|nt|not have|has a|any plan|plans|means",
+        "no|not|nt|n't plan|plans|planning|intention|intent",
+        "no|not|n't|nt|never in danger",
+        "not|never self? harming|harmed|cutting",
+        "'ve|ve|have never|not self? harmed|cut",
+        "not|n't|nt|never a|an? suicide risk|attempt",
+        "no longer|more suicidal",
+        "stopped|quit cutting|self",
+        "years|months|weeks clean|free from|of cutting|self|sh",
+    ],
+    "phrases": [],
+    "regex": [],
+}
+
+# Categories escalated to urgent by a time ("tonight") or intent ("going to", "I'll") in the same sentence.
+ESCALATABLE = {"explicit_ideation", "slang_evasion", "self_harm", "method", "harm_to_others"}
+# Categories escalated to urgent by plan words or means at hand in the same sentence.
+PLAN_ESCALATABLE = {"explicit_ideation", "slang_evasion", "self_harm", "harm_to_others"}
+# Categories whose match is dropped in a sentence that asks about "you/the article" and has no "I/me".
+ARTICLE_GUARDED = {"frightening_thoughts"}
+URGENT_CATEGORIES = ({name for name, c in CATEGORIES.items() if c["severity"] == "urgent"}
+                     | {"timing", "intent", "plan"})
+
+# A time cue escalates only a match that names an act (kill, end, cut, jump, buy...), not a state
+# ("I felt suicidal today" stays "crisis"; "I'm going to end it today" is urgent).
+ACTION_WORDS = {
+    "kill", "kil", "kll", "end", "die", "hurt", "harm", "cut", "burn", "take", "jump", "overdose", "od",
+    "shoot", "hang", "off", "offing", "unalive", "stab", "drown", "poison", "slit", "kms", "kys", "rope",
+    "buy", "get", "do", "drive", "crash", "step", "leap", "throw", "murder", "attack", "choke", "strangle",
+    "suffocate", "bleed", "neck", "ctb", "delete",
+}
+
+# Words that turn a following "going to" into a fear rather than a stated intent.
+FEAR_WORDS = {"afraid", "scared", "terrified", "worried", "fear", "frightened", "worry", "scares", "terrifies"}
+
+# Function words: not enough on their own to make a sentence worth matching (see _trigger_words).
+STOP_WORDS = {
+    "i", "me", "my", "to", "a", "an", "the", "of", "in", "on", "at", "for", "with", "and", "is", "are",
+    "'m", "m", "n't", "not", "nt", "never", "no", "do", "did", "does", "be", "it", "this", "that", ".",
+    "!", "?", ",", ";", "_", "'s", "s", "'ll", "ll", "will", "would", "'d", "d", "could", "can", "ca",
+    "have", "'ve", "ve", "has", "had", "was", "were", "am", "so", "just", "up", "out", "all", "or",
+    "about", "from", "by", "if", "as", "what", "how", "when", "you", "we", "they", "he", "she", "it",
+    "too", "some", "any", "very", "really", "now", "going", "get", "got", "want", "feel",
+}
+# Frequent content words, avoided as anchors when a pattern has a rarer required slot.
+FREQUENT_WORDS = {
+    "tired", "done", "life", "boss", "work", "team", "people", "someone", "everyone", "think", "thinking",
+    "like", "time", "day", "today", "good", "bad", "need", "know", "help", "job", "see", "say", "make",
+    "take", "keep", "back", "well", "much", "more", "one", "way", "right", "there", "him", "her", "them",
+    "manager", "family", "kids", "thoughts", "mind", "head", "point", "place", "sure", "whether", "should",
+    "wish", "hope", "try", "trying", "ready", "plan", "last", "away", "give", "everything", "it", "things",
+    "worried", "scared", "afraid", "myself", "go",
+}
