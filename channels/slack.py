@@ -285,9 +285,12 @@ class SlackChannel(SlackInput):
                 or (self.slack_channel and channel_id == self.slack_channel)):
             return response.text("")
 
-        users = list(body.get("authed_users") or [])
+        users = [u for u in (body.get("authed_users") or []) if u]
         if not users and body.get("authorizations"):
-            users = [body["authorizations"][0].get("user_id")]
+            users = [u for u in [body["authorizations"][0].get("user_id")] if u]
+        if (event.get("type") == "message" and not is_dm
+                and any(f"<@{u}>" in event["text"] for u in users)):
+            return response.text("")  # Slack also sends this as an app_mention: answer that one only
         text = self._sanitize_user_message(event["text"], users)
         sender = event.get("user") or ""
         if not sender or not text:

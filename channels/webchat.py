@@ -174,6 +174,8 @@ class WebchatInput(SocketIOInput):
 
         @bp.route("/<name:path>", methods=["GET"])
         async def widget_file(request: Request, name: str) -> HTTPResponse:
+            if name in ("", "index.html"):
+                return await demo(request)
             if name not in FILES:
                 return response.text("not found", status=404)
             rel, ctype = FILES[name]

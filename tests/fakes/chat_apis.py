@@ -19,7 +19,7 @@ from urllib.parse import parse_qs
 
 
 class _FakeApi:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.calls: List[Dict[str, Any]] = []
         self._lock = threading.Lock()
         fake = self
@@ -43,7 +43,7 @@ class _FakeApi:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.port = self.server.server_address[1]
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -90,8 +90,8 @@ class _FakeApi:
 class FakeSlackApi(_FakeApi):
     """Answers https://slack.com/api/METHOD calls at {url}METHOD."""
 
-    def __init__(self, token: str = "xoxb-test") -> None:
-        super().__init__()
+    def __init__(self, token: str = "xoxb-test", port: int = 0) -> None:
+        super().__init__(port)
         self.token = token
         self._ts = 0
 
@@ -113,8 +113,8 @@ class FakeSlackApi(_FakeApi):
 class FakeTelegramApi(_FakeApi):
     """Answers https://api.telegram.org/bot{token}/METHOD calls at {url}/bot{token}/METHOD."""
 
-    def __init__(self, token: str = "123:test") -> None:
-        super().__init__()
+    def __init__(self, token: str = "123:test", port: int = 0) -> None:
+        super().__init__(port)
         self.token = token
         self._message_id = 0
 
