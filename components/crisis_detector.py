@@ -65,6 +65,7 @@ _SPELLED_OUT = re.compile(r"\b(?:[a-z][ .\-_*~]){3,}[a-z]\b")
 _INNER_SEP = re.compile(r"(?<=[a-z])[-_~/](?=[a-z])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _MY_SELF = re.compile(r"\bmy\s+self\b")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def _deleet_word(match: "re.Match") -> str:
@@ -91,6 +92,7 @@ def normalise(text: Any) -> str:
     t = _INNER_SEP.sub(" ", t)
     t = _REPEATS.sub(r"\1", t)
     t = _MY_SELF.sub("myself", t)
+    t = _WHITESPACE.sub(" ", t).strip()
     return t + " ."
 
 

@@ -1,0 +1,212 @@
+"""CrisisDetector in-process: built through create() as Rasa does, fed real rasa Message objects.
+
+Positives per category and hard negatives live in tests/data/crisis_dev.tsv (our own texts).
+label: crisis | urgent | none.
+"""
+import csv
+import logging
+import time
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.crisis_detector import CrisisDetector, compile_token_pattern, expand_phrase, normalise
+
+DEV = Path(__file__).parent / "data" / "crisis_dev.tsv"
+ROWS = list(csv.DictReader(DEV.open(encoding="utf-8"), delimiter="\t"))
+EXPECTED_INTENT = {"crisis": "crisis", "urgent": "crisis_urgent"}
+
+
+@pytest.fixture(scope="module")
+def detector(tmp_path_factory):
+    storage = LocalModelStorage(tmp_path_factory.mktemp("storage"))
+    return CrisisDetector.create(
+        {**CrisisDetector.get_default_config()}, storage, Resource("crisis_detector"),
+        ExecutionContext(GraphSchema({}), "test-model"))
+
+
+def run(detector, text, intent=None, ranking=None):
+    data = {TEXT: text}
+    msg = Message(data=data)
+    if intent is not None:
+        msg.set(INTENT, intent, add_to_output=True)
+        msg.set(INTENT_RANKING_KEY, ranking if ranking is not None else [intent], add_to_output=True)
+    return detector.process([msg])[0]
+
+
+def faq(name="program_length", conf=0.97):
+    intent = {"name": name, "confidence": conf}
+    return intent, [intent, {"name": "crisis", "confidence": 0.01}, {"name": "greet", "confidence": 0.005}]
+
+
+def test_dev_set_has_every_category():
+    cats = {r["category"] for r in ROWS}
+    for needed in ["explicit_ideation", "passive_death_wish", "plan", "note", "giving_away", "goodbye",
+                   "self_harm", "attempt", "method", "method_veiled", "harm_others", "slang", "typo",
+                   "denial_then_wish", "frightening_thoughts", "not_safe", "about_someone_else",
+                   "long_work_stress", "figurative", "article_question", "safe"]:
+        assert needed in cats, needed
+    assert sum(r["label"] != "none" for r in ROWS) >= 90
+    assert sum(r["label"] == "none" for r in ROWS) >= 50
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["label"] != "none"],
+                         ids=lambda r: f"{r['category']}:{r['text'][:40]}")
+def test_positive_fires_with_right_severity(detector, row):
+    # the classifier is confident about an FAQ answer: the patterns must still win
+    intent, ranking = faq()
+    msg = run(detector, row["text"], intent, ranking)
+    want = EXPECTED_INTENT[row["label"]]
+    assert msg.get(INTENT)["name"] == want, (row, msg.get("crisis"))
+    assert msg.get(INTENT)["confidence"] == 1.0
+    assert msg.get(INTENT_RANKING_KEY)[0] == {"name": want, "confidence": 1.0}
+    assert [r["name"] for r in msg.get(INTENT_RANKING_KEY)].count(want) == 1
+    crisis = msg.get("crisis")
+    assert crisis["matched"] is True and crisis["severity"] == ("urgent" if row["label"] == "urgent" else "crisis")
+    assert crisis["categories"] and "patterns" in crisis["source"]
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["label"] == "none"],
+                         ids=lambda r: f"{r['category']}:{r['text'][:40]}")
+def test_hard_negative_does_not_fire(detector, row):
+    intent, ranking = faq("iop_for_burnout", 0.8)
+    msg = run(detector, row["text"], intent, ranking)
+    assert msg.get(INTENT) == intent, (row, msg.get("crisis"))
+    assert msg.get(INTENT_RANKING_KEY) == ranking
+    assert msg.get("crisis") == {"matched": False}
+
+
+def test_faq_dev_set_questions_do_not_fire(detector):
+    """The held-out FAQ questions (written by someone else) are all non-crisis."""
+    rows = list(csv.DictReader((DEV.parent / "faq_dev.tsv").open(encoding="utf-8"), delimiter="\t"))
+    fired = [r["text"] for r in rows if run(detector, r["text"]).get("crisis")["matched"]]
+    assert len(rows) > 200 and not fired, fired
+
+
+def test_overrides_confident_faq_intent(detector):
+    intent, ranking = faq("working_during_iop", 0.99)
+    msg = run(detector, "can i keep working during iop? i also keep thinking about ending my life", intent, ranking)
+    assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+    names = [r["name"] for r in msg.get(INTENT_RANKING_KEY)]
+    assert names[0] == "crisis" and "working_during_iop" in names and names.count("crisis") == 1
+
+
+@pytest.mark.parametrize("name,conf,expected", [
+    ("crisis", 0.62, "crisis"), ("crisis_urgent", 0.7, "crisis_urgent"), ("crisis", 0.5, "crisis")])
+def test_classifier_crisis_above_threshold_is_confirmed(detector, name, conf, expected):
+    intent = {"name": name, "confidence": conf}
+    msg = run(detector, "everything feels pointless and heavy", intent,
+              [intent, {"name": "out_of_scope", "confidence": 1 - conf}])
+    assert msg.get(INTENT) == {"name": expected, "confidence": 1.0}
+    assert msg.get("crisis")["source"] == "classifier" and "classifier" in msg.get("crisis")["categories"]
+
+
+def test_classifier_crisis_below_threshold_is_left_alone(detector):
+    intent = {"name": "crisis", "confidence": 0.3}
+    ranking = [intent, {"name": "out_of_scope", "confidence": 0.28}]
+    msg = run(detector, "everything feels pointless and heavy", intent, ranking)
+    assert msg.get(INTENT) == intent and msg.get("crisis") == {"matched": False}
+
+
+def test_threshold_is_configurable(tmp_path):
+    det = CrisisDetector.create({"classifier_threshold": 0.25}, LocalModelStorage(tmp_path),
+                                Resource("c"), ExecutionContext(GraphSchema({}), "m"))
+    intent = {"name": "program_length", "confidence": 0.6}
+    msg = run(det, "i don't know anymore", intent, [intent, {"name": "crisis", "confidence": 0.3}])
+    assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+
+
+def test_classifier_urgent_and_pattern_crisis_gives_urgent(detector):
+    intent = {"name": "crisis_urgent", "confidence": 0.9}
+    msg = run(detector, "i want to die", intent, [intent])
+    assert msg.get(INTENT)["name"] == "crisis_urgent"
+    assert msg.get("crisis")["source"] == "patterns+classifier"
+
+
+def test_crisis_safe_is_not_overridden(detector):
+    intent = {"name": "crisis_safe", "confidence": 0.9}
+    for text in ["i'm safe right now", "i'm ok now, not in danger", "I'm not going to hurt myself, promise"]:
+        msg = run(detector, text, intent, [intent])
+        assert msg.get(INTENT) == intent, text
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n", "😭😭😭", "🙂", "<script>alert('x')</script>", "<b></b>", "&amp;&lt;&gt;",
+    "\x00\x01\x02", "a" * 20000, "💀" * 5000, "!" * 20000, "s u i", "*" * 300, "ı̇" * 100,
+    "<" * 5000, "die " * 2000, "\u200b" * 100, "١٢٣", "これはテストです"])
+def test_bad_input_does_not_crash(detector, text):
+    msg = run(detector, text)
+    assert "crisis" in msg.as_dict(only_output_properties=True)
+
+
+def test_non_string_text_does_not_crash(detector):
+    msg = Message(data={TEXT: None})
+    detector.process([msg])
+    assert msg.get("crisis") == {"matched": False}
+    msg = Message(data={})
+    detector.process([msg])
+    assert msg.get("crisis") == {"matched": False}
+
+
+def test_html_wrapped_crisis_fires(detector):
+    assert run(detector, "<p>I <b>want</b> to <i>die</i></p>").get(INTENT)["name"] == "crisis"
+
+
+def test_long_message_with_crisis_sentence_at_the_end(detector):
+    filler = "My team missed the quarterly target again and I stayed late to fix the slides. "
+    ending = " I want to kill myself."
+    text = (filler * (20000 // len(filler) + 1))[: 20000 - len(ending)] + ending
+    assert len(text) == 20000
+    t0 = time.perf_counter()
+    msg = run(detector, text, *faq())
+    elapsed = time.perf_counter() - t0
+    assert msg.get(INTENT)["name"] == "crisis"
+    assert elapsed < 2.0, elapsed
+    # the same filler alone does not fire
+    assert run(detector, text[: -len(ending)]).get("crisis") == {"matched": False}
+
+
+def test_long_message_crisis_at_start_and_urgent_in_middle(detector):
+    filler = "Deadlines, meetings, and more meetings. " * 200
+    assert run(detector, "i'm not safe. " + filler).get(INTENT)["name"] == "crisis_urgent"
+    assert run(detector, filler + "i just took a bunch of pills. " + filler).get(INTENT)["name"] == "crisis_urgent"
+
+
+def test_matched_text_never_logged(detector, caplog):
+    secret = "i want to kill myself tonight with the pills"
+    with caplog.at_level(logging.DEBUG):
+        run(detector, secret)
+    assert "kill myself" not in caplog.text and "pills" not in caplog.text
+
+
+def test_typical_message_is_fast(detector):
+    texts = [r["text"] for r in ROWS]
+    for t in texts:  # warm
+        run(detector, t)
+    t0 = time.perf_counter()
+    for t in texts * 3:
+        run(detector, t)
+    per_msg_ms = (time.perf_counter() - t0) / (3 * len(texts)) * 1000
+    assert per_msg_ms < 5, per_msg_ms  # target 2 ms; a loose bound here so a busy CI box does not flake
+
+
+def test_normalise_undoes_evasion():
+    assert "suicide" in normalise("S.U.I.C.I.D.E")
+    assert "suicide" in normalise("su1cide")
+    assert "kill myself" in normalise("k1ll my self")
+    assert "self harm" in normalise("self-harm")
+    assert normalise("I ran 5 kms, took 500mg at 10pm") == "i ran 5 kms, took 500mg at 10pm ."
+    assert "die" in normalise("dieeeee")
+
+
+def test_pattern_notation():
+    assert compile_token_pattern("@want to? die") == [
+        {"LEMMA": {"IN": ["want"]}}, {"LOWER": {"IN": ["to"]}, "OP": "?"}, {"LOWER": {"IN": ["die"]}}]
+    assert compile_token_pattern("!a|b _") == [{"LOWER": {"NOT_IN": ["a", "b"]}}, {}]
+    assert set(expand_phrase("i {was|were} dead")) == {"i was dead", "i were dead"}
+    assert "cant go on" in expand_phrase("can't go on") and "cannot go on" in expand_phrase("can't go on")
