@@ -586,5 +586,7 @@ FREQUENT_WORDS = {
     "take", "keep", "back", "well", "much", "more", "one", "way", "right", "there", "him", "her", "them",
     "manager", "family", "kids", "thoughts", "mind", "head", "point", "place", "sure", "whether", "should",
     "wish", "hope", "try", "trying", "ready", "plan", "last", "away", "give", "everything", "it", "things",
-    "worried", "scared", "afraid", "myself", "go",
+    "worried", "scared", "afraid", "myself", "go", "again", "around", "being", "better", "here", "into",
+    "lot", "nothing", "something", "stop", "taking", "without", "anymore", "car", "getting", "having",
+    "live", "living", "places", "say", "front", "enough", "thought", "deep", "safe", "end", "off",
 }

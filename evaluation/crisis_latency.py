@@ -1,0 +1,93 @@
+"""Benchmark (not a test): the latency the CrisisDetector adds to each message.
+
+The component is built as Rasa builds it (CrisisDetector.load with a ModelStorage, Resource and
+ExecutionContext; the spaCy pipeline is made once), then process() runs on real rasa Message
+objects carrying a classifier intent, for every text of tests/data/crisis_dev.tsv repeated N times
+(shuffled, fixed seed). Prints p50/p95/p99/mean/max per message, the one-off build time, and the
+time for a 20,000-character message.
+
+    flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_latency [--repeat 50]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "data" / "crisis_dev.tsv"
+
+
+def percentile(values, p):
+    xs = sorted(values)
+    k = (len(xs) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=50)
+    args = ap.parse_args()
+
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.crisis_detector import CrisisDetector
+
+    texts = [r["text"] for r in csv.DictReader(DEV.open(encoding="utf-8"), delimiter="\t")]
+    t0 = time.perf_counter()
+    detector = CrisisDetector.load(CrisisDetector.get_default_config(),
+                                   LocalModelStorage(Path(tempfile.mkdtemp())),
+                                   Resource("run_components.crisis_detector.CrisisDetector"),
+                                   ExecutionContext(GraphSchema({}), "bench"))
+    build_ms = (time.perf_counter() - t0) * 1000
+
+    def message(text):
+        m = Message(data={TEXT: text})
+        intent = {"name": "program_length", "confidence": 0.9}
+        m.set(INTENT, intent, add_to_output=True)
+        m.set(INTENT_RANKING_KEY, [intent, {"name": "crisis", "confidence": 0.05}], add_to_output=True)
+        return m
+
+    for t in texts:  # warm-up
+        detector.process([message(t)])
+    order = texts * args.repeat
+    random.Random(13).shuffle(order)
+    timings = []
+    for t in order:
+        m = message(t)
+        s = time.perf_counter()
+        detector.process([m])
+        timings.append((time.perf_counter() - s) * 1000)
+
+    filler = "My team missed the quarterly target again and I stayed late to fix the slides. "
+    ending = " I want to kill myself."
+    long_text = (filler * 300)[: 20000 - len(ending)] + ending
+    long_ms = []
+    for _ in range(5):
+        m = message(long_text)
+        s = time.perf_counter()
+        detector.process([m])
+        long_ms.append((time.perf_counter() - s) * 1000)
+        assert m.get(INTENT)["name"] == "crisis"
+
+    print(f"CrisisDetector added latency per message ({len(texts)} dev texts x {args.repeat} = {len(order)} messages)")
+    print(f"  p50   {percentile(timings, 50):7.3f} ms")
+    print(f"  p95   {percentile(timings, 95):7.3f} ms")
+    print(f"  p99   {percentile(timings, 99):7.3f} ms")
+    print(f"  mean  {statistics.fmean(timings):7.3f} ms")
+    print(f"  max   {max(timings):7.3f} ms")
+    print(f"  one-off build (spaCy blank en + lookup tables + patterns): {build_ms:.0f} ms")
+    print(f"  20,000-character message: median {statistics.median(long_ms):.1f} ms over 5 runs")
+
+
+if __name__ == "__main__":
+    main()
