@@ -13,7 +13,8 @@ How it decides, for every message:
      time, intent, goodbyes, an attempt under way or "not safe", or the classifier said urgent) with
      confidence 1.0, first in `intent_ranking`, and the message gets
      `crisis = {"matched": True, "severity": "crisis"|"urgent", "categories": [...], "source": ...}`.
-     Otherwise `crisis = {"matched": False}` and the classifier's result is left untouched.
+     Otherwise `crisis = {"matched": False}` and the classifier's result is left untouched. Both carry
+     `classifier_confidence` (the classifier's best crisis/crisis_urgent score) for monitoring.
 
 Decision on worry about someone else ("how do I help a friend who is suicidal?"): it is not the
 user's own risk, but the safe choice is to show the crisis resources (988 also helps people worried
@@ -431,7 +432,8 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         clf_hit = clf_name is not None and clf_conf >= self.threshold
 
         if not found["matched"] and not clf_hit:
-            message.set(CRISIS_KEY, {"matched": False}, add_to_output=True)
+            message.set(CRISIS_KEY, {"matched": False, "classifier_confidence": round(clf_conf, 4)},
+                        add_to_output=True)
             return
 
         urgent = (found["matched"] and found["severity"] == "urgent") or (
@@ -448,6 +450,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [dict(intent)] + ranking, add_to_output=True)
         message.set(CRISIS_KEY, {"matched": True, "severity": "urgent" if urgent else "crisis",
-                                 "categories": categories, "source": source}, add_to_output=True)
+                                 "categories": categories, "source": source,
+                                 "classifier_confidence": round(clf_conf, 4)}, add_to_output=True)
         logger.debug("crisis detected: severity=%s categories=%s source=%s",
                      "urgent" if urgent else "crisis", categories, source)

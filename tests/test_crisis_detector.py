@@ -78,7 +78,7 @@ def test_hard_negative_does_not_fire(detector, row):
     msg = run(detector, row["text"], intent, ranking)
     assert msg.get(INTENT) == intent, (row, msg.get("crisis"))
     assert msg.get(INTENT_RANKING_KEY) == ranking
-    assert msg.get("crisis") == {"matched": False}
+    assert msg.get("crisis")["matched"] is False
 
 
 def test_faq_dev_set_questions_do_not_fire(detector):
@@ -110,7 +110,8 @@ def test_classifier_crisis_below_threshold_is_left_alone(detector):
     intent = {"name": "crisis", "confidence": 0.3}
     ranking = [intent, {"name": "out_of_scope", "confidence": 0.28}]
     msg = run(detector, "everything feels pointless and heavy", intent, ranking)
-    assert msg.get(INTENT) == intent and msg.get("crisis") == {"matched": False}
+    assert msg.get(INTENT) == intent
+    assert msg.get("crisis") == {"matched": False, "classifier_confidence": 0.3}
 
 
 def test_threshold_is_configurable(tmp_path):
@@ -147,10 +148,10 @@ def test_bad_input_does_not_crash(detector, text):
 def test_non_string_text_does_not_crash(detector):
     msg = Message(data={TEXT: None})
     detector.process([msg])
-    assert msg.get("crisis") == {"matched": False}
+    assert msg.get("crisis")["matched"] is False
     msg = Message(data={})
     detector.process([msg])
-    assert msg.get("crisis") == {"matched": False}
+    assert msg.get("crisis")["matched"] is False
 
 
 def test_html_wrapped_crisis_fires(detector):
@@ -168,7 +169,7 @@ def test_long_message_with_crisis_sentence_at_the_end(detector):
     assert msg.get(INTENT)["name"] == "crisis"
     assert elapsed < 2.0, elapsed
     # the same filler alone does not fire
-    assert run(detector, text[: -len(ending)]).get("crisis") == {"matched": False}
+    assert run(detector, text[: -len(ending)]).get("crisis")["matched"] is False
 
 
 def test_long_message_crisis_at_start_and_urgent_in_middle(detector):

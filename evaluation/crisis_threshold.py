@@ -1,0 +1,64 @@
+"""Measure the CrisisDetector's classifier_threshold (a measurement, not a test).
+
+Loads a trained model's NLU in-process, parses every row of our own crisis dev set
+(tests/data/crisis_dev.tsv) and of the held-out FAQ dev set (tests/data/faq_dev.tsv, all non-crisis),
+and reports, for thresholds 0.1..0.9: how many crisis rows the classifier alone would catch
+(max crisis/crisis_urgent confidence >= t) that the patterns miss, and how many non-crisis rows it
+would wrongly send to the crisis path.
+
+    flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_threshold [--model PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=None)
+    args = ap.parse_args()
+    from rasa.core.agent import Agent
+    from components.crisis_detector import detect
+    from evaluation.servers import latest_model
+
+    agent = Agent.load(args.model or latest_model())
+    crisis = list(csv.DictReader((ROOT / "tests/data/crisis_dev.tsv").open(), delimiter="\t"))
+    faq = list(csv.DictReader((ROOT / "tests/data/faq_dev.tsv").open(), delimiter="\t"))
+    rows = [(r["text"], r["label"] != "none") for r in crisis] + [(r["text"], False) for r in faq]
+
+    async def parse_all():
+        out = []
+        for text, positive in rows:
+            # the whole pipeline runs; CrisisDetector records the classifier's own crisis score
+            result = await agent.parse_message(text)
+            out.append((text, positive, result))
+        return out
+
+    parsed = asyncio.run(parse_all())
+
+    def clf_score(result):
+        return float((result.get("crisis") or {}).get("classifier_confidence", 0.0))
+
+    data = [(positive, detect(text)["matched"], clf_score(res)) for text, positive, res in parsed]
+    pos = sum(p for p, _, _ in data)
+    neg = len(data) - pos
+    pat_tp = sum(p and m for p, m, _ in data)
+    pat_fp = sum((not p) and m for p, m, _ in data)
+    print(f"rows: {pos} crisis, {neg} non-crisis (crisis dev set + FAQ dev set)")
+    print(f"patterns alone: caught {pat_tp}/{pos}, false alarms {pat_fp}/{neg}")
+    print("threshold | classifier alone: caught, false alarms | patterns OR classifier: caught, false alarms")
+    for t in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]:
+        c_tp = sum(p and s >= t for p, _, s in data)
+        c_fp = sum((not p) and s >= t for p, _, s in data)
+        u_tp = sum(p and (m or s >= t) for p, m, s in data)
+        u_fp = sum((not p) and (m or s >= t) for p, m, s in data)
+        print(f"  {t:.1f}     | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}")
+
+
+if __name__ == "__main__":
+    main()
