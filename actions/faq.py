@@ -29,8 +29,8 @@ NON_ANSWER_INTENTS = {"nlu_fallback", OUT_OF_SCOPE}
 class Thresholds:
     """Answer when the top article intent has >= min_confidence and leads the next by >= min_margin;
     ask "did you mean" when the best article intent has >= clarify_confidence; otherwise decline."""
-    min_confidence: float = 0.60
-    min_margin: float = 0.15
+    min_confidence: float = 0.50
+    min_margin: float = 0.10
     clarify_confidence: float = 0.30
 
     @classmethod
