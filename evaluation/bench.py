@@ -19,7 +19,8 @@ bought", is kept). A benchmark, not a test: nothing is asserted, the exit code i
 Env: BENCH_QUICK=1 (tiny run), BENCH_WORKDIR=dir (keep models and logs there),
 BENCH_REUSE_MODELS=1 (with BENCH_WORKDIR: reuse models trained by an earlier run, and their
 recorded training time), BENCH_SEQ (sequential messages, default 200), BENCH_USERS (concurrent
-conversations, default 20), BENCH_TURNS (turns each, default 20), EVAL_DIR (outside sets).
+conversations, default 20), BENCH_TURNS (turns each, default 20), BENCH_OUT (report directory,
+default reports/), EVAL_DIR (outside sets).
 """
 from __future__ import annotations
 
@@ -277,6 +278,8 @@ def measure_serving(name: str, model: str, work: Path, settings: Dict[str, Any],
         for i, text in enumerate(rnd.sample(dev_texts, min(settings["warmup"], len(dev_texts)))):
             bot.send(f"bench-warm-{i // 5}-{uuid.uuid4().hex[:6]}", text)
         res["rss_mb"] = round(process_tree_rss_mb([p.pid for p in bot.procs]), 1)
+        for proc_name, proc in zip(list(bot.logs), bot.procs):  # spawned in the order of bot.logs
+            res[f"rss_{proc_name}_mb"] = round(process_tree_rss_mb([proc.pid]), 1)
         log(f"{name}: RSS after warm-up {res['rss_mb']:.0f} MB")
 
         # single user, sequential; a new conversation every 10 messages
@@ -365,12 +368,13 @@ def main() -> int:
            "ratios": compare(out["ours"], out["baseline"]),
            "settings": settings, "date": time.strftime("%Y-%m-%d %H:%M"),
            "seconds": round(time.monotonic() - t_all, 1)}
-    write_json(REPORTS / "bench.json", res)
-    md_path = REPORTS / "bench.md"
+    reports = Path(os.environ.get("BENCH_OUT") or REPORTS)
+    write_json(reports / "bench.json", res)
+    md_path = reports / "bench.md"
     tables = render_tables(res)
     md_path.write_text(merge_md(tables, md_path.read_text() if md_path.is_file() else None), encoding="utf-8")
     print(tables)
-    print(f"wrote {REPORTS / 'bench.json'} and {md_path} ({res['seconds']:.0f}s; work dir {work})")
+    print(f"wrote {reports / 'bench.json'} and {md_path} ({res['seconds']:.0f}s; work dir {work})")
     return 0
 
 

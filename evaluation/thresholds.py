@@ -107,7 +107,9 @@ def format_table(grid: List[Dict[str, Any]], best: Optional[Dict[str, Any]]) -> 
 
 async def _parse_all(model: str, texts: List[str]) -> List[Dict[str, Any]]:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    configure_structlog(logging.WARNING)  # else every parse is logged (with its text) at debug level
     agent = Agent.load(model)
     out = []
     for i, t in enumerate(texts):
