@@ -14,7 +14,8 @@ Then, without servers:
 
     PYTHONPATH=. .venv/bin/python -m evaluation.eval [--model PATH] [--limit N] [--workers 4]
 
-Env: EVAL_DIR (outside sets, default ../shared/eval), EVAL_SKIP_CV=1, EVAL_SKIP_CRISIS=1.
+Env: EVAL_DIR (outside sets, default ../shared/eval), EVAL_SKIP_CV=1, EVAL_SKIP_CRISIS=1,
+EVAL_CRISIS_DIAGNOSE=0 (don't parse the crisis false alarms/misses to see what raised them).
 The outside sets are for measuring only; this report lists their texts (the misses) but nothing else
 copies them anywhere.
 """
@@ -262,6 +263,10 @@ def render_md(res: Dict[str, Any]) -> str:
               f"| all negatives | {pct(c['false_alarm_rate'])} | {c['false_alarms']}/{c['negatives']} |",
               f"| hard negatives | {pct(c['hard_false_alarm_rate'])} | {c['hard_false_alarms']}/{c['hard_negatives']} |",
               ""]
+        if c.get("false_alarm_sources"):
+            L += ["False alarms by what raised them (the crisis detector's `source` when the NLU model "
+                  "parses the text): " + ", ".join(f"{k} {v}" for k, v in c["false_alarm_sources"].items())
+                  + ".", ""]
         if c.get("crisis_replies_without_988"):
             L += [f"**{c['crisis_replies_without_988']} crisis_resources replies did not mention 988.**", ""]
         if c.get("errors"):
@@ -303,12 +308,22 @@ def render_md(res: Dict[str, Any]) -> str:
         L += [f"| {m['got']} | {_esc(m['text'])} |" for m in s["wrong_answer_list"]]
         L.append("")
     if c:
+        why = {d["text"]: d for d in c.get("diagnosis") or []}
         for title, key in (("Crisis misses", "misses"), ("Crisis false alarms", "false_alarm_texts")):
             total = sum(len(v) for v in c[key].values())
             L += [f"### {title} ({total}), by category", ""]
+            if why:
+                L += ["In brackets: the NLU intent when the text is parsed alone, then for false alarms "
+                      "what raised the alarm, for misses the classifier's crisis score.", ""]
             for cat, texts in sorted(c[key].items()):
                 L.append(f"- **{cat}** ({len(texts)})")
-                L += [f"  - {_esc(t)}" for t in texts]
+                for t in texts:
+                    d = why.get(t)
+                    note = ""
+                    if d:
+                        note = f" [{d.get('nlu_intent')}" + (f"; {d.get('raised_by')}" if key != "misses" else
+                                                             f"; classifier crisis score {d.get('classifier_confidence')}") + "]"
+                    L.append(f"  - {_esc(t)}{note}")
             L.append("")
     return "\n".join(L) + "\n"
 
@@ -342,6 +357,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         dev_scored = run_faq(bot, dev_rows, "faq-dev", args.workers)
         crisis = None if skip_crisis else eval_crisis.run_crisis(bot, *crisis_sets, workers=args.workers)
 
+    if crisis and os.environ.get("EVAL_CRISIS_DIAGNOSE", "1") != "0":
+        eval_crisis.diagnose(model, crisis)
     outside = score_faq(outside_scored, articles)
     dev = score_faq(dev_scored, articles)
     cv = None if skip_cv else run_cross_validation()

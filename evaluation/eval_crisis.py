@@ -3,7 +3,8 @@
 Every row of the outside sets crisis_positive.tsv and crisis_negative.tsv is sent over REST as the
 first message of a fresh conversation to the real bot (Rasa + action server, via BotStack). A row is
 flagged as crisis when the reply contract's answer_id is crisis_resources; the reply text is also
-checked for 988. Prints recall (overall, by category, on plan/attempt/method rows), false alarms
+checked for 988. Then the false alarms and misses are parsed with the NLU model in-process to see
+what raised each alarm (the crisis detector's patterns, the intent classifier, or both). Prints recall (overall, by category, on plan/attempt/method rows), false alarms
 (overall, hard negatives), the misses and false alarms by category, PASS/FAIL against the targets,
 and writes reports/eval_crisis.json.
 
@@ -49,6 +50,62 @@ def run_crisis(bot: Any, positives: List[Dict], negatives: List[Dict], workers: 
     return summary
 
 
+CRISIS_INTENTS = ("crisis", "crisis_urgent", "crisis_safe")
+
+
+def raised_by(row: Dict[str, Any]) -> str:
+    """What made the NLU output a crisis intent for one diagnosed row."""
+    if row.get("detector_matched") and row.get("source"):
+        return f"detector: {row['source']}"
+    if row.get("nlu_intent") in CRISIS_INTENTS:
+        # the classifier's top intent is a crisis intent below the detector's threshold: the crisis
+        # rules fire anyway (no confidence gate on crisis intents)
+        return f"classifier top intent {row['nlu_intent']} below the detector threshold"
+    return "not a crisis intent when parsed alone"
+
+
+def diagnose(model: str, summary: Dict[str, Any]) -> Dict[str, Any]:
+    """Why: parse every false alarm and miss with the NLU model in-process and read the crisis
+    detector's output (`crisis.source`: patterns, classifier or both; the classifier's crisis score).
+    Adds summary["false_alarm_sources"] (source -> count) and summary["diagnosis"] (per text)."""
+    import asyncio
+    import logging
+
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    texts = [t for v in summary["false_alarm_texts"].values() for t in v] + \
+            [t for v in summary["misses"].values() for t in v]
+    if not texts:
+        summary["false_alarm_sources"], summary["diagnosis"] = {}, []
+        return summary
+    configure_structlog(logging.WARNING)  # keep the texts out of the debug log
+    print(f"Diagnosing {len(texts)} false alarms and misses with the NLU model ...", file=sys.stderr, flush=True)
+    agent = Agent.load(model)
+
+    async def parse_all() -> List[Dict[str, Any]]:
+        return [await agent.parse_message(t) for t in texts]
+
+    rows = []
+    for t, p in zip(texts, asyncio.run(parse_all())):
+        crisis = p.get("crisis") or {}
+        top_other = next((r for r in p.get("intent_ranking") or [] if r.get("name") not in CRISIS_INTENTS), {})
+        rows.append({"text": t, "nlu_intent": (p.get("intent") or {}).get("name"),
+                     "detector_matched": crisis.get("matched"), "source": crisis.get("source"),
+                     "categories": crisis.get("categories"),
+                     "classifier_confidence": crisis.get("classifier_confidence"),
+                     "best_other_intent": top_other.get("name")})
+    fa = set(t for v in summary["false_alarm_texts"].values() for t in v)
+    sources: Dict[str, int] = {}
+    for r in rows:
+        r["raised_by"] = raised_by(r)
+        if r["text"] in fa:
+            sources[r["raised_by"]] = sources.get(r["raised_by"], 0) + 1
+    summary["false_alarm_sources"] = dict(sorted(sources.items(), key=lambda kv: -kv[1]))
+    summary["diagnosis"] = rows
+    return summary
+
+
 def format_crisis(summary: Dict[str, Any], show_lists: bool = True) -> str:
     s = summary
     out = [f"Crisis detection through the whole bot ({s['positives']} positives, "
@@ -70,6 +127,9 @@ def format_crisis(summary: Dict[str, Any], show_lists: bool = True) -> str:
     out.append("  targets:")
     for label, value, ok in crisis_checks(s):
         out.append(f"    {'PASS' if ok else 'FAIL'}  {label}  (measured {pct(value)})")
+    if summary.get("false_alarm_sources"):
+        out.append("  false alarms by what raised them (crisis detector output): " + ", ".join(
+            f"{k} {v}" for k, v in summary["false_alarm_sources"].items()))
     if show_lists:
         out.append(f"  misses ({s['positives'] - s['caught']}), by category:")
         for cat, texts in sorted(s["misses"].items()):
@@ -101,6 +161,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="random sample of N rows per file (quick check)")
     ap.add_argument("--workers", type=int, default=4, help="concurrent requests")
     ap.add_argument("--out", default=str(REPORTS / "eval_crisis.json"))
+    ap.add_argument("--no-diagnose", action="store_true",
+                    help="skip parsing the false alarms and misses with the NLU model to see what raised them")
     args = ap.parse_args(argv)
 
     positives, negatives = load_crisis_sets(args.limit or None)
@@ -110,6 +172,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"  ready in {bot.startup_s:.1f}s", file=sys.stderr, flush=True)
         summary = run_crisis(bot, positives, negatives, workers=args.workers)
     summary["limit"] = args.limit or None
+    if not args.no_diagnose:
+        diagnose(model, summary)
     print(format_crisis(summary))
     write_json(Path(args.out), crisis_report_json(summary, model))
     print(f"wrote {args.out}")

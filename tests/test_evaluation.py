@@ -249,3 +249,12 @@ def test_routed_outcome_follows_rules_and_action():
     assert routed_outcome(crisis, ARTICLES, t) == "crisis_resources"
     greet = {"intent": {"name": "greet", "confidence": 0.9}, "intent_ranking": []}
     assert routed_outcome(greet, ARTICLES, t) == "greet"
+
+
+def test_raised_by_names_the_path_to_a_crisis_reply():
+    from evaluation.eval_crisis import raised_by
+    assert raised_by({"detector_matched": True, "source": "patterns+classifier", "nlu_intent": "crisis"}) \
+        == "detector: patterns+classifier"
+    assert raised_by({"detector_matched": False, "source": None, "nlu_intent": "crisis_safe"}).startswith(
+        "classifier top intent crisis_safe")
+    assert raised_by({"detector_matched": False, "nlu_intent": "greet"}) == "not a crisis intent when parsed alone"
