@@ -7,8 +7,11 @@ How it decides, for every message:
      process: spaCy Matcher (LOWER and LEMMA), PhraseMatcher (LOWER) and a few regexes.
      Figurative uses ("burned myself out", "career suicide") and denials ("I'm not suicidal") cancel
      the matches they overlap; a wish that follows a denial still fires.
-  2. The classifier (DIET, earlier in the pipeline): if `crisis` or `crisis_urgent` has confidence
+  2. The classifier (earlier in the pipeline): if `crisis` or `crisis_urgent` has confidence
      >= `classifier_threshold` (default 0.5) anywhere in the ranking, that counts as a detection too.
+     Veto: when no pattern fired and the patterns judged the message's crisis-like words figurative
+     or denied ("my laptop died", "I'm not going to hurt myself"), a classifier crisis/crisis_urgent
+     top intent is demoted to the best other intent (crisis_safe included).
   3. On a detection the intent becomes `crisis` (or `crisis_urgent` when the patterns found a plan, a
      time, intent, goodbyes, an attempt under way or "not safe", or the classifier said urgent) with
      confidence 1.0, first in `intent_ranking`, and the message gets
@@ -269,10 +272,11 @@ class _Engine:
         doc = self.nlp(norm)
         found = self.spans(doc, norm)
         cats = [(l[4:], s, e) for l, s, e in found if l.startswith("cat:")]
-        if not cats and not any(l in ("cue:means", "cue:lethal") for l, _, _ in found):
-            return {"matched": False}
-
         masks = [(s, e) for l, s, e in found if l.startswith(("fig:", "deny:"))]
+        judged = {"matched": False, "figurative_or_denied": True} if masks else {"matched": False}
+        if not cats and not any(l in ("cue:means", "cue:lethal") for l, _, _ in found):
+            return judged
+
         denials = [(s, e) for l, s, e in found if l.startswith("deny:")]
 
         def overlaps(s: int, e: int, ranges: Iterable[Tuple[int, int]]) -> bool:
@@ -334,7 +338,7 @@ class _Engine:
                 categories.add("about_someone_else")
 
         if not categories - {"about_someone_else"}:
-            return {"matched": False}
+            return judged
         severity = "urgent" if categories & P.URGENT_CATEGORIES else "crisis"
         return {"matched": True, "severity": severity, "categories": sorted(categories)}
 
@@ -425,12 +429,34 @@ class CrisisDetector(GraphComponent, IntentClassifier):
                 best_name, best_conf = name, float(conf)
         return best_name, best_conf
 
+    def _demote_crisis(self, message: Message) -> bool:
+        """Drop crisis / crisis_urgent from the top: the best other intent becomes the intent."""
+        intent = message.get(INTENT) or {}
+        if intent.get(INTENT_NAME_KEY) not in (self.crisis_intent, self.urgent_intent):
+            return False
+        ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if isinstance(r, dict)]
+        others = [r for r in ranking if r.get(INTENT_NAME_KEY) not in (self.crisis_intent, self.urgent_intent)]
+        crisis_items = [r for r in ranking if r not in others]
+        if not others:
+            return False
+        message.set(INTENT, dict(others[0]), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, others + crisis_items, add_to_output=True)
+        logger.debug("classifier crisis intent vetoed: only figurative or denied crisis words")
+        return True
+
     def _process_message(self, message: Message) -> None:
         text = message.get(TEXT)
         found = self.engine.detect(text if isinstance(text, str) else "")
         clf_name, clf_conf = self._classifier_crisis(message)
         clf_hit = clf_name is not None and clf_conf >= self.threshold
 
+        if not found["matched"] and found.get("figurative_or_denied"):
+            # The only crisis-like words were judged figurative ("laptop died", "burned myself out")
+            # or denied ("I'm not going to hurt myself"): the classifier may not send it to crisis.
+            vetoed = self._demote_crisis(message)
+            message.set(CRISIS_KEY, {"matched": False, "classifier_confidence": round(clf_conf, 4),
+                                     "vetoed": vetoed}, add_to_output=True)
+            return
         if not found["matched"] and not clf_hit:
             message.set(CRISIS_KEY, {"matched": False, "classifier_confidence": round(clf_conf, 4)},
                         add_to_output=True)

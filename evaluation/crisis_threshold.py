@@ -2,7 +2,7 @@
 
 Loads a trained model's NLU in-process, parses every row of our own crisis dev set
 (tests/data/crisis_dev.tsv) and of the held-out FAQ dev set (tests/data/faq_dev.tsv, all non-crisis),
-and reports, for thresholds 0.1..0.9: how many crisis rows the classifier alone would catch
+and reports, for thresholds 0.1..0.9 (with the figurative/denial veto applied): how many crisis rows the classifier alone would catch
 (max crisis/crisis_urgent confidence >= t) that the patterns miss, and how many non-crisis rows it
 would wrongly send to the crisis path.
 
@@ -44,7 +44,16 @@ def main() -> None:
     def clf_score(result):
         return float((result.get("crisis") or {}).get("classifier_confidence", 0.0))
 
-    data = [(positive, detect(text)["matched"], clf_score(res)) for text, positive, res in parsed]
+    data = []
+    low_tops = [0, 0]  # [positives, negatives] whose final top intent is crisis* below the threshold
+    for text, positive, res in parsed:
+        d = detect(text)
+        vetoed = not d["matched"] and d.get("figurative_or_denied")
+        data.append((positive, d["matched"], 0.0 if vetoed else clf_score(res)))
+        top = res.get("intent") or {}
+        if str(top.get("name", "")).startswith("crisis") and top.get("name") != "crisis_safe" \
+                and top.get("confidence", 0) < 1.0:
+            low_tops[0 if positive else 1] += 1
     pos = sum(p for p, _, _ in data)
     neg = len(data) - pos
     pat_tp = sum(p and m for p, m, _ in data)
@@ -58,6 +67,9 @@ def main() -> None:
         u_tp = sum(p and (m or s >= t) for p, m, s in data)
         u_fp = sum((not p) and (m or s >= t) for p, m, s in data)
         print(f"  {t:.1f}     | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}")
+    print(f"(with the veto for figurative/denied words applied to the classifier)")
+    print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
+          f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
 
 
 if __name__ == "__main__":

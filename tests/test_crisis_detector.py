@@ -211,3 +211,23 @@ def test_pattern_notation():
     assert compile_token_pattern("!a|b _") == [{"LOWER": {"NOT_IN": ["a", "b"]}}, {}]
     assert set(expand_phrase("i {was|were} dead")) == {"i was dead", "i were dead"}
     assert "cant go on" in expand_phrase("can't go on") and "cannot go on" in expand_phrase("can't go on")
+
+
+def test_classifier_crisis_is_vetoed_on_figurative_or_denied_words(detector):
+    intent = {"name": "crisis", "confidence": 0.9}
+    ranking = [intent, {"name": "out_of_scope", "confidence": 0.06}, {"name": "greet", "confidence": 0.04}]
+    msg = run(detector, "my laptop died in the middle of the demo", intent, ranking)
+    assert msg.get(INTENT) == {"name": "out_of_scope", "confidence": 0.06}
+    assert msg.get(INTENT_RANKING_KEY)[0]["name"] == "out_of_scope"
+    assert msg.get("crisis")["matched"] is False and msg.get("crisis")["vetoed"] is True
+
+    urgent = {"name": "crisis_urgent", "confidence": 0.97}
+    msg = run(detector, "I'm not going to hurt myself, I just need a break", urgent,
+              [urgent, {"name": "crisis_safe", "confidence": 0.02}, {"name": "crisis", "confidence": 0.01}])
+    assert msg.get(INTENT)["name"] == "crisis_safe"
+
+
+def test_veto_does_not_apply_when_a_pattern_fires(detector):
+    intent = {"name": "crisis", "confidence": 0.9}
+    msg = run(detector, "this job is killing me and i want to kill myself", intent, [intent])
+    assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
