@@ -23,6 +23,15 @@ OUT_OF_SCOPE = "out_of_scope"
 CLARIFY = "clarify"
 # Intents that are not article answers but may rank high; never offered as "did you mean".
 NON_ANSWER_INTENTS = {"nlu_fallback", OUT_OF_SCOPE}
+# Intents answered with an article answer they are not named after. Someone saying how they feel (with no
+# sign of risk: the crisis detector runs first) gets an acknowledgement and the article's signs that
+# burnout may need more support.
+INTENT_ALIASES = {"express_distress": "signs_need_iop"}
+ACKNOWLEDGEMENTS = {
+    "express_distress": ("That sounds really hard, and I'm sorry you're carrying it. I'm an automated "
+                         "assistant, so I can't advise on your situation, but here is what the article "
+                         "says about when burnout may need more support."),
+}
 
 
 @dataclass(frozen=True)
@@ -56,11 +65,17 @@ def decide(ranking: List[Dict[str, Any]], answer_ids: Sequence[str], t: Threshol
     exact_intent: set when the message was a button payload (/program_length), which is not a guess.
     """
     if exact_intent is not None:
+        exact_intent = INTENT_ALIASES.get(exact_intent, exact_intent)
         if exact_intent in answer_ids:
             return Decision("answer", (exact_intent,))
         return Decision(OUT_OF_SCOPE)
-    ranked = sorted((r for r in ranking if r.get("name") != "nlu_fallback"),
-                    key=lambda r: r.get("confidence") or 0.0, reverse=True)
+    merged: Dict[str, float] = {}
+    for r in ranking:
+        name = INTENT_ALIASES.get(r.get("name"), r.get("name"))
+        if name != "nlu_fallback":
+            merged[name] = merged.get(name, 0.0) + (r.get("confidence") or 0.0)
+    ranked = sorted(({"name": n, "confidence": c} for n, c in merged.items()),
+                    key=lambda r: r["confidence"], reverse=True)
     if not ranked:
         return Decision(OUT_OF_SCOPE)
     top, runner_up = ranked[0], (ranked[1] if len(ranked) > 1 else {"confidence": 0.0})
@@ -117,6 +132,8 @@ class ActionAnswerFaq(Action):
 
         if decision.kind == "answer":
             answer = kb.answers[decision.answer_ids[0]]
+            if intent in ACKNOWLEDGEMENTS and INTENT_ALIASES.get(intent) == answer.id:
+                dispatcher.utter_message(text=ACKNOWLEDGEMENTS[intent])
             dispatcher.utter_message(
                 text=f"{answer.text}\n\n{kb.source_line(answer)}",
                 buttons=topic_buttons(kb, answer.follow_ups),

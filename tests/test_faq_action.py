@@ -119,3 +119,17 @@ def test_thresholds_route(ranking, expected):
 def test_thresholds_come_from_environment(monkeypatch):
     monkeypatch.setenv("FAQ_MIN_CONFIDENCE", "0.9")
     assert Thresholds.from_env().min_confidence == 0.9
+
+
+def test_shared_feelings_get_an_acknowledgement_and_the_signs_answer():
+    msgs = run(tracker("i'm so drained by work", [{"name": "express_distress", "confidence": 0.7},
+                                                  {"name": "signs_need_iop", "confidence": 0.2},
+                                                  {"name": "program_length", "confidence": 0.05}]))
+    assert contract(msgs)["answer_id"] == "signs_need_iop"
+    texts = [m.get("text") or "" for m in msgs]
+    assert any("sorry you're carrying it" in t for t in texts)
+    assert texts.index(next(t for t in texts if "sorry" in t)) < texts.index(
+        next(m["text"] for m in msgs if m.get("custom")))
+    # a plain signs question gets no acknowledgement
+    plain = run(tracker("signs i need iop", [{"name": "signs_need_iop", "confidence": 0.9}]))
+    assert not any("sorry you're carrying it" in (m.get("text") or "") for m in plain)
