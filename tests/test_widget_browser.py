@@ -102,13 +102,18 @@ def test_widget_end_to_end(bot, driver):
     assert drv.find_element("css selector", ".iopc-close").get_attribute("aria-label") == "Close chat"
     shot(drv, "01-open-greeting")
 
-    # 1. a question gets a sourced answer
+    # 1. a question gets a sourced answer; the typing indicator shows while waiting
+    drv.execute_script("""
+        var t = document.querySelector('.iopc-typing'); window.__typingSeen = false;
+        new MutationObserver(function () { if (!t.hidden) window.__typingSeen = true; })
+            .observe(t, {attributes: true});""")
     ask(drv, "how long does an IOP program usually last?")
     wait(drv, lambda d: source_links(d), message="no sourced answer")
     link = source_links(drv)[0]
     assert link.get_attribute("target") == "_blank"
     assert "noopener" in link.get_attribute("rel")
     assert link.text.strip() and not link.text.startswith("http")  # labelled with the source title
+    assert drv.execute_script("return window.__typingSeen") is True
     assert drv.find_element("css selector", ".iopc-typing").get_attribute("hidden") is not None
     shot(drv, "02-sourced-answer")
 
@@ -155,7 +160,26 @@ def test_widget_end_to_end(bot, driver):
     drv.execute_script("arguments[0].scrollIntoView({block: 'start'})", card)
     shot(drv, "06-crisis-desktop")
 
-    # 6. readable at 360 px
+    # 6. keyboard: Escape closes the panel and gives focus back to the launcher; Enter reopens it
+    from selenium.webdriver.common.keys import Keys
+    drv.find_element("id", "iopc-input").send_keys(Keys.ESCAPE)
+    assert not drv.find_element("css selector", ".iopc-panel").is_displayed()
+    launcher = drv.find_element("css selector", ".iopc-launcher")
+    assert drv.switch_to.active_element == launcher
+    assert launcher.get_attribute("aria-expanded") == "false"
+    launcher.send_keys(Keys.ENTER)
+    assert drv.find_element("css selector", ".iopc-panel").is_displayed()
+    assert drv.switch_to.active_element == drv.find_element("id", "iopc-input")
+
+    # 7. prefers-reduced-motion stops the typing animation
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                        {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
+    anim = drv.execute_script(
+        "return getComputedStyle(document.querySelector('.iopc-dot')).animationName")
+    assert anim == "none"
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+    # 8. readable at 360 px
     drv.set_window_size(360, 740)
     drv.execute_script("arguments[0].scrollIntoView({block: 'start'})", card)
     width = drv.execute_script("return document.querySelector('.iopc-panel').getBoundingClientRect().width")
