@@ -1,7 +1,8 @@
 """Measure the CrisisDetector's classifier_threshold (a measurement, not a test).
 
 Loads a trained model's NLU in-process, parses every row of our own crisis dev set
-(tests/data/crisis_dev.tsv) and of the held-out FAQ dev set (tests/data/faq_dev.tsv, all non-crisis),
+(tests/data/crisis_dev.tsv), the held-out FAQ dev set (tests/data/faq_dev.tsv) and the held-out
+distress negatives (tests/data/distress_dev.tsv), all non-crisis but the crisis rows,
 and reports, for thresholds 0.1..0.9 (with the figurative/denial veto applied): how many crisis rows the classifier alone would catch
 (max crisis/crisis_urgent confidence >= t) that the patterns miss, and how many non-crisis rows it
 would wrongly send to the crisis path.
@@ -29,7 +30,9 @@ def main() -> None:
     agent = Agent.load(args.model or latest_model())
     crisis = list(csv.DictReader((ROOT / "tests/data/crisis_dev.tsv").open(), delimiter="\t"))
     faq = list(csv.DictReader((ROOT / "tests/data/faq_dev.tsv").open(), delimiter="\t"))
-    rows = [(r["text"], r["label"] != "none") for r in crisis] + [(r["text"], False) for r in faq]
+    distress = list(csv.DictReader((ROOT / "tests/data/distress_dev.tsv").open(), delimiter="\t"))
+    rows = [(r["text"], r["label"] != "none") for r in crisis] + [(r["text"], False) for r in faq] \
+        + [(r["text"], False) for r in distress]
 
     async def parse_all():
         out = []

@@ -111,7 +111,26 @@ def test_classifier_crisis_below_threshold_is_left_alone(detector):
     ranking = [intent, {"name": "crisis", "confidence": 0.2}]
     msg = run(detector, "everything feels pointless and heavy", intent, ranking)
     assert msg.get(INTENT) == intent
-    assert msg.get("crisis") == {"matched": False, "classifier_confidence": 0.2}
+    assert msg.get("crisis") == {"matched": False, "classifier_confidence": 0.2, "demoted": False}
+
+
+def test_weak_classifier_crisis_top_intent_never_reaches_the_crisis_rules(detector):
+    """A crisis top intent below the threshold, with no pattern, is demoted to the next intent."""
+    weak = {"name": "crisis", "confidence": detector.threshold - 0.05}
+    ranking = [weak, {"name": "signs_need_iop", "confidence": 0.04}, {"name": "out_of_scope", "confidence": 0.01}]
+    msg = run(detector, "everything feels pointless and heavy", weak, ranking)
+    assert msg.get(INTENT)["name"] == "signs_need_iop"
+    assert [r["name"] for r in msg.get(INTENT_RANKING_KEY)][-1] == "crisis"
+    assert msg.get("crisis")["matched"] is False and msg.get("crisis")["demoted"] is True
+
+
+def test_weak_safe_intent_is_demoted_but_a_sure_one_is_kept(detector):
+    weak = {"name": "crisis_safe", "confidence": 0.4}
+    msg = run(detector, "ok cool", weak, [weak, {"name": "thanks", "confidence": 0.3}])
+    assert msg.get(INTENT)["name"] == "thanks"
+    sure = {"name": "crisis_safe", "confidence": 0.9}
+    msg = run(detector, "i'm safe right now", sure, [sure, {"name": "thanks", "confidence": 0.05}])
+    assert msg.get(INTENT) == sure
 
 
 def test_threshold_is_configurable(tmp_path):
