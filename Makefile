@@ -24,7 +24,7 @@ $(VENV)/.installed: requirements.lock scripts/find_python.sh
 # Regenerate the lock file from requirements.in (pins every package, direct and indirect).
 lock: $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements.in
-	$(PY) -m pip freeze --exclude-editable | grep -v '^pkg_resources' > requirements.lock
+	$(PY) -m pip freeze --all --exclude-editable | grep -v -e "^pkg_resources" -e "^pip==" > requirements.lock
 
 train: $(MODEL)
 
