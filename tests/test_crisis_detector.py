@@ -97,7 +97,7 @@ def test_overrides_confident_faq_intent(detector):
 
 
 @pytest.mark.parametrize("name,conf,expected", [
-    ("crisis", 0.62, "crisis"), ("crisis_urgent", 0.7, "crisis_urgent"), ("crisis", 0.3, "crisis")])
+    ("crisis", 0.75, "crisis"), ("crisis_urgent", 0.7, "crisis_urgent"), ("crisis", 0.95, "crisis")])
 def test_classifier_crisis_above_threshold_is_confirmed(detector, name, conf, expected):
     intent = {"name": name, "confidence": conf}
     msg = run(detector, "everything feels pointless and heavy", intent,
