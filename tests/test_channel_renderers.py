@@ -14,7 +14,7 @@ from channels.webchat import history_items
 from tests.fakes.chat_apis import FakeSlackApi, FakeTelegramApi
 
 URL = "https://ordinaryintrovert.com/iop-for-work-burnout#:~:text=A%20typical%20IOP%20schedule"
-TITLE = "IOP for Work Burnout: What Introverts Should Know"
+TITLE = "Intensive outpatient programs (IOP) for work burnout, ordinaryintrovert.com"
 ANSWER = {
     "text": f"A typical IOP runs 3-5 days a week & you live at home.\n\nSource: “What IOP looks like”: {URL}",
     "buttons": [{"title": "Can I keep working?", "payload": "/working_during_iop"},
