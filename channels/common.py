@@ -96,3 +96,19 @@ def env(name: str) -> str:
 
 def missing(names: Iterable[str]) -> List[str]:
     return [n for n in names if not env(n)]
+
+
+class RenderedOutputMixin:
+    """For output channels that render a whole bot message at once in `send_response`: Rasa's
+    per-part calls are routed there, and the reply contract (`custom`) is never posted as a message."""
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self.send_response(recipient_id, {"text": text})
+
+    async def send_text_with_buttons(self, recipient_id: str, text: str,
+                                     buttons: List[Dict[str, Any]], **kwargs: Any) -> None:
+        await self.send_response(recipient_id, {"text": text, "buttons": buttons})
+
+    async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any],
+                               **kwargs: Any) -> None:
+        return None  # the reply contract is for machines, never a chat message

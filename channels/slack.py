@@ -34,7 +34,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from channels.common import BotMessage, bot_message, env, link_label, missing, split_links
+from channels.common import (BotMessage, RenderedOutputMixin, bot_message, env, link_label, missing,
+                             split_links)
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ def render_slack(msg: BotMessage) -> Optional[Dict[str, Any]]:
     return {"text": fallback, "blocks": blocks, "unfurl_links": False, "unfurl_media": False}
 
 
-class SlackOutput(OutputChannel):
+class SlackOutput(RenderedOutputMixin, OutputChannel):
     """Posts each bot message once, rendered for Slack, through a Web API base URL we choose."""
 
     @classmethod
@@ -151,17 +152,6 @@ class SlackOutput(OutputChannel):
         if rendered is not None:
             await self._post(recipient_id, **rendered)
 
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {"text": text})
-
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text,
-                                     buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {"text": text, "buttons": buttons})
-
-    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any],
-                               **kwargs: Any) -> None:
-        # The reply contract is for machines; never post it as a message.
-        return None
 
 
 class SlackChannel(SlackInput):

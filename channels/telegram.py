@@ -34,7 +34,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import BotMessage, bot_message, env, link_label, missing, split_links
+from channels.common import (BotMessage, RenderedOutputMixin, bot_message, env, link_label, missing,
+                             split_links)
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class TelegramBotApi:
         return body
 
 
-class TelegramOutput(OutputChannel):
+class TelegramOutput(RenderedOutputMixin, OutputChannel):
     @classmethod
     def name(cls) -> Text:
         return "telegram"
@@ -140,16 +141,6 @@ class TelegramOutput(OutputChannel):
                 logger.debug("Telegram error detail", exc_info=True)
                 return
 
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {"text": text})
-
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text,
-                                     buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {"text": text, "buttons": buttons})
-
-    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any],
-                               **kwargs: Any) -> None:
-        return None  # the reply contract is for machines, never a chat message
 
 
 class TelegramChannel(TelegramInput):
