@@ -9,7 +9,8 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
 export TRACKER_DB ?= $(CURDIR)/.run/tracker.db
 
-.PHONY: install train run shell test test-fast validate test-stories browser-deps eval eval-crisis bench clean lock
+.PHONY: install train run shell test test-fast validate test-stories browser-deps eval eval-crisis bench \
+        bench-crisis thresholds clean lock
 
 install: $(VENV)/.installed
 
@@ -63,6 +64,14 @@ eval-crisis: $(MODEL)
 
 bench: $(VENV)/.installed
 	$(PY) -m evaluation.bench
+
+bench-crisis: $(MODEL)
+	$(PY) -m evaluation.crisis_latency
+
+# Re-measure the FAQ answer thresholds and the crisis classifier threshold on our own dev sets only.
+thresholds: $(MODEL)
+	$(PY) -m evaluation.thresholds
+	$(PY) -m evaluation.crisis_threshold
 
 clean:
 	rm -rf models results .run test-output
