@@ -367,6 +367,16 @@ def get_engine() -> _Engine:
     return _Engine()
 
 
+@functools.lru_cache(maxsize=1)
+def _risk_vocabulary() -> "re.Pattern[str]":
+    return re.compile(P.RISK_VOCABULARY)
+
+
+def has_risk_vocabulary(text: Any) -> bool:
+    """True when the message has a word from the risk vocabulary (see crisis_patterns.RISK_VOCABULARY)."""
+    return isinstance(text, str) and _risk_vocabulary().search(normalise(text)) is not None
+
+
 def detect(text: Any) -> Dict[str, Any]:
     """Pattern detection only (no classifier): {"matched", "severity", "categories"}."""
     return get_engine().detect(text)
@@ -474,7 +484,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         text = message.get(TEXT)
         found = self.engine.detect(text if isinstance(text, str) else "")
         clf_name, clf_conf = self._classifier_crisis(message)
-        clf_hit = clf_name is not None and clf_conf >= self.threshold
+        clf_hit = clf_name is not None and clf_conf >= self.threshold and has_risk_vocabulary(text)
 
         if not found["matched"] and found.get("figurative_or_denied"):
             # The only crisis-like words were judged figurative ("laptop died", "burned myself out")

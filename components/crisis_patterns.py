@@ -597,3 +597,17 @@ FREQUENT_WORDS = {
     "lot", "nothing", "something", "stop", "taking", "without", "anymore", "car", "getting", "having",
     "live", "living", "places", "say", "front", "enough", "thought", "deep", "safe", "end", "off",
 }
+
+# Risk vocabulary (from suicide-risk lexicons: death, dying, ending, self-harm, means, harm to others,
+# disappearing, burden). The trained crisis intent only counts as a detection when the message also
+# has one of these words: on long posts about stress, sadness or anxiety with none of them, the
+# bag-of-words classifier's crisis score is not evidence of risk (measured: reports/eval_crisis.json).
+RISK_VOCABULARY = (
+    r"\b(?:die|dies|died|dying|dead|death|deaths|suicid\w*|sucid\w*|sui\w*cide|kill\w*|kil|murder\w*"
+    r"|end(?:ing|ed)?\s+(?:it|it\s+all|things|everything|my\s+life|myself|this)"
+    r"|alive|living|live|exist\w*|disappear\w*|vanish\w*|gone|hurt\w*|harm\w*|cut|cuts|cutting|burn\w*"
+    r"|pills?|overdos\w*|od|goodbye\w*|bye|burden\w*|better\s+off|no\s+point|pointless|wake\s+up"
+    r"|sleep\s+forever|jump\w*|bridge|gun|guns|rope|hang\w*|unalive|kms|kys|sewer\s+slide|no\s+reason"
+    r"|go\s+on|give\s+up|want\s+out|way\s+out|not\s+safe|unsafe|plan\w*|note|letters?|funeral|grave"
+    r"|blade|razor|weapon|stab\w*|shoot\w*|poison\w*|bleed\w*|blood|scars?|self[\s-]?harm\w*)\b"
+)

@@ -137,8 +137,20 @@ def test_threshold_is_configurable(tmp_path):
     det = CrisisDetector.create({"classifier_threshold": 0.25}, LocalModelStorage(tmp_path),
                                 Resource("c"), ExecutionContext(GraphSchema({}), "m"))
     intent = {"name": "program_length", "confidence": 0.6}
-    msg = run(det, "i don't know anymore", intent, [intent, {"name": "crisis", "confidence": 0.3}])
+    msg = run(det, "i don't know anymore, it all feels pointless", intent,
+              [intent, {"name": "crisis", "confidence": 0.3}])
     assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+
+
+def test_confident_classifier_without_any_risk_word_is_not_a_crisis(detector):
+    """Long posts about stress or sadness: a crisis score alone, with no risk vocabulary, is not
+    evidence of risk. The crisis guess is demoted so the crisis rules never see it."""
+    intent = {"name": "crisis", "confidence": 0.97}
+    text = ("i feel so heavy every morning and i cry before work. my manager piles more on me and i "
+            "can't focus or sleep. is this normal, should i see a therapist?")
+    msg = run(detector, text, intent, [intent, {"name": "express_distress", "confidence": 0.02}])
+    assert msg.get(INTENT)["name"] == "express_distress"
+    assert msg.get("crisis")["matched"] is False
 
 
 def test_classifier_urgent_and_pattern_crisis_gives_urgent(detector):
