@@ -1,1 +1,4 @@
-"""Custom Rasa NLU components (see components/crisis_detector.py)."""
+"""Custom NLU components. Importing the package also applies components/speedups.py to the Rasa server."""
+from components import speedups as _speedups
+
+_speedups.apply()
