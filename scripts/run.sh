@@ -13,7 +13,9 @@ export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:${ACTION_POR
 export TRACKER_DB="${TRACKER_DB:-$PWD/.run/tracker.db}"
 
 pids=()
+stopping=
 stop() {
+  stopping=1
   trap - INT TERM EXIT
   echo; echo "Stopping..."
   for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
@@ -49,4 +51,7 @@ The assistant is ready.
 Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}" || true
-echo "A server exited; see .run/rasa.log and .run/actions.log"
+if [ -z "$stopping" ]; then
+  echo "A server exited; see .run/rasa.log and .run/actions.log"
+  exit 1  # the EXIT trap stops the other one
+fi
