@@ -21,8 +21,6 @@ logger = logging.getLogger(__name__)
 
 OUT_OF_SCOPE = "out_of_scope"
 CLARIFY = "clarify"
-# Intents that are not article answers but may rank high; never offered as "did you mean".
-NON_ANSWER_INTENTS = {"nlu_fallback", OUT_OF_SCOPE}
 # Intents answered with an article answer they are not named after. Someone saying how they feel (with no
 # sign of risk: the crisis detector runs first) gets an acknowledgement and the article's signs that
 # burnout may need more support.
@@ -79,20 +77,18 @@ def decide(ranking: List[Dict[str, Any]], answer_ids: Sequence[str], t: Threshol
         name = INTENT_ALIASES.get(r.get("name"), r.get("name"))
         if name != "nlu_fallback":
             merged[name] = merged.get(name, 0.0) + (r.get("confidence") or 0.0)
-    ranked = sorted(({"name": n, "confidence": c} for n, c in merged.items()),
-                    key=lambda r: r["confidence"], reverse=True)
+    ranked = sorted(merged.items(), key=lambda item: item[1], reverse=True)
     if not ranked:
         return Decision(OUT_OF_SCOPE)
-    top, runner_up = ranked[0], (ranked[1] if len(ranked) > 1 else {"confidence": 0.0})
-    top_conf = top.get("confidence") or 0.0
-    margin = top_conf - (runner_up.get("confidence") or 0.0)
-    if top.get("name") in answer_ids and top_conf >= t.min_confidence and margin >= t.min_margin:
-        return Decision("answer", (top["name"],))
-    if top.get("name") == OUT_OF_SCOPE and top_conf >= t.min_confidence:
+    top, top_conf = ranked[0]
+    margin = top_conf - (ranked[1][1] if len(ranked) > 1 else 0.0)
+    if top in answer_ids and top_conf >= t.min_confidence and margin >= t.min_margin:
+        return Decision("answer", (top,))
+    if top == OUT_OF_SCOPE and top_conf >= t.min_confidence:
         return Decision(OUT_OF_SCOPE)
-    articles = [r for r in ranked if r.get("name") in answer_ids][:2]
-    if articles and (articles[0].get("confidence") or 0.0) >= t.clarify_confidence:
-        return Decision(CLARIFY, tuple(r["name"] for r in articles))
+    articles = [(name, conf) for name, conf in ranked if name in answer_ids][:2]
+    if articles and articles[0][1] >= t.clarify_confidence:
+        return Decision(CLARIFY, tuple(name for name, _ in articles))
     return Decision(OUT_OF_SCOPE)
 
 
