@@ -450,35 +450,34 @@ class CrisisDetector(GraphComponent, IntentClassifier):
                 best_name, best_conf = name, float(conf)
         return best_name, best_conf
 
-    def _demote_crisis(self, message: Message) -> bool:
-        """Drop crisis / crisis_urgent from the top: the best other intent becomes the intent."""
-        intent = message.get(INTENT) or {}
-        if intent.get(INTENT_NAME_KEY) not in (self.crisis_intent, self.urgent_intent):
-            return False
+    def _promote_best_other(self, message: Message, excluded: Sequence[str]) -> bool:
+        """The best-ranked intent not in `excluded` becomes the intent; the excluded ones go last."""
         ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if isinstance(r, dict)]
-        others = [r for r in ranking if r.get(INTENT_NAME_KEY) not in (self.crisis_intent, self.urgent_intent)]
-        crisis_items = [r for r in ranking if r not in others]
-        if not others:
-            return False
-        message.set(INTENT, dict(others[0]), add_to_output=True)
-        message.set(INTENT_RANKING_KEY, others + crisis_items, add_to_output=True)
-        logger.debug("classifier crisis intent vetoed: only figurative or denied crisis words")
-        return True
-
-    def _demote_weak_safe(self, message: Message) -> bool:
-        intent = message.get(INTENT) or {}
-        if intent.get(INTENT_NAME_KEY) != self.safe_intent:
-            return False
-        if float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.safe_threshold:
-            return False
-        ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if isinstance(r, dict)]
-        others = [r for r in ranking if r.get(INTENT_NAME_KEY) not in
-                  (self.crisis_intent, self.urgent_intent, self.safe_intent)]
+        others = [r for r in ranking if r.get(INTENT_NAME_KEY) not in excluded]
         if not others:
             return False
         message.set(INTENT, dict(others[0]), add_to_output=True)
         message.set(INTENT_RANKING_KEY, others + [r for r in ranking if r not in others], add_to_output=True)
         return True
+
+    def _demote_crisis(self, message: Message) -> bool:
+        """Drop crisis / crisis_urgent from the top: the best other intent becomes the intent."""
+        intent = message.get(INTENT) or {}
+        if intent.get(INTENT_NAME_KEY) not in (self.crisis_intent, self.urgent_intent):
+            return False
+        demoted = self._promote_best_other(message, (self.crisis_intent, self.urgent_intent))
+        if demoted:
+            logger.debug("classifier crisis intent demoted: not a detection")
+        return demoted
+
+    def _demote_weak_safe(self, message: Message) -> bool:
+        """An unsure crisis_safe top intent gives way to the best non-crisis intent."""
+        intent = message.get(INTENT) or {}
+        if intent.get(INTENT_NAME_KEY) != self.safe_intent:
+            return False
+        if float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.safe_threshold:
+            return False
+        return self._promote_best_other(message, (self.crisis_intent, self.urgent_intent, self.safe_intent))
 
     def _process_message(self, message: Message) -> None:
         text = message.get(TEXT)
