@@ -1,0 +1,182 @@
+"""LinearIntentClassifier: logistic regression over the featurizers' sparse sentence features.
+
+Training is the same as Rasa's LogisticRegressionClassifier (scikit-learn, lbfgs, balanced class
+weights, fixed random_state), so its decisions are the same. What differs is what it stores and loads:
+
+- Rasa's classifier saves the fitted scikit-learn object with skops. Importing `skops.io` enumerates
+  every scikit-learn estimator (`sklearn.utils.all_estimators`), which cost 5.8 s of the Rasa
+  server's start-up here (`python -X importtime`, reports/bench.md).
+- This one saves only numbers: the weights and intercepts in a `.npz` file read with
+  `allow_pickle=False`, the intent names in JSON. Loading runs no code from the model file, and
+  prediction is one sparse matrix product and a softmax in numpy (this component imports no
+  scikit-learn when serving).
+
+The intent ranking (the FAQ action's thresholds and the crisis detector read it) is sorted by
+confidence and cut to `ranking_length` (10, as in Rasa; 0 = all).
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+import numpy as np
+import scipy.sparse
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+logger = logging.getLogger(__name__)
+
+WEIGHTS_FILE = "weights.npz"
+CLASSES_FILE = "classes.json"
+
+
+def softmax_rows(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    return scores
+
+
+class LinearModel:
+    """The fitted numbers: `coef` (classes x features, or 1 x features for two classes), `intercept`."""
+
+    def __init__(self, classes: List[str], coef: np.ndarray, intercept: np.ndarray) -> None:
+        if coef.ndim != 2 or intercept.ndim != 1 or coef.shape[0] != intercept.shape[0]:
+            raise ValueError(f"inconsistent weights: coef {coef.shape}, intercept {intercept.shape}")
+        expected_rows = 1 if len(classes) == 2 else len(classes)
+        if coef.shape[0] != expected_rows:
+            raise ValueError(f"{len(classes)} classes but {coef.shape[0]} weight rows")
+        self.classes = list(classes)
+        self.coef_t = np.ascontiguousarray(coef.T)  # features x rows, for X @ coef_t
+        self.intercept = intercept
+
+    @property
+    def n_features(self) -> int:
+        return self.coef_t.shape[0]
+
+    def predict_proba(self, X: scipy.sparse.spmatrix) -> np.ndarray:
+        """The same probabilities as scikit-learn's LogisticRegression.predict_proba (lbfgs)."""
+        scores = np.asarray(X @ self.coef_t, dtype=np.float64) + self.intercept
+        if len(self.classes) == 2:  # binary: one logistic output for the second class
+            p1 = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.column_stack([1.0 - p1, p1])
+        return softmax_rows(scores)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class LinearIntentClassifier(GraphComponent, IntentClassifier):
+    """Logistic-regression intent classifier that stores plain arrays instead of a pickled/skops model."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "C": 1.0,  # inverse regularisation strength, as in scikit-learn
+            "max_iter": 100,
+            "tol": 1e-4,
+            "random_state": 42,
+            "ranking_length": 10,  # as Rasa's classifiers; 0 ranks every intent
+        }
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[LinearModel] = None) -> None:
+        self.config = {**self.get_default_config(), **(config or {})}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "LinearIntentClassifier":
+        return cls(config, model_storage, resource)
+
+    # --- features ------------------------------------------------------------------------------
+    @staticmethod
+    def features(messages: List[Message]) -> scipy.sparse.csr_matrix:
+        """One row per message: the sparse sentence features of every featurizer, then dense ones."""
+        rows = []
+        for message in messages:
+            sparse = message.get_sparse_features(TEXT)[1]
+            dense = message.get_dense_features(TEXT)[1]
+            parts = []
+            if sparse is not None:
+                parts.append(scipy.sparse.csr_matrix(sparse.features))
+            if dense is not None:
+                parts.append(scipy.sparse.csr_matrix(dense.features))
+            rows.append(scipy.sparse.hstack(parts, format="csr") if parts
+                        else scipy.sparse.csr_matrix((1, 0)))
+        return scipy.sparse.vstack(rows, format="csr")
+
+    # --- training --------------------------------------------------------------------------------
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        labels = [e.get(INTENT) for e in examples]
+        if len(set(labels)) < 2:
+            logger.warning("LinearIntentClassifier needs at least two intents with examples; not trained")
+            return self._resource
+        from sklearn.linear_model import LogisticRegression  # training only: serving never imports it
+
+        clf = LogisticRegression(
+            C=float(self.config["C"]), solver="lbfgs", max_iter=int(self.config["max_iter"]),
+            tol=float(self.config["tol"]), random_state=self.config["random_state"],
+            class_weight="balanced", fit_intercept=True, multi_class="auto")
+        clf.fit(self.features(examples), labels)
+        self.model = LinearModel([str(c) for c in clf.classes_], clf.coef_, clf.intercept_)
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        if self.model is None:
+            return
+        with self._model_storage.write_to(self._resource) as directory:
+            np.savez(directory / WEIGHTS_FILE, coef=self.model.coef_t.T, intercept=self.model.intercept)
+            (directory / CLASSES_FILE).write_text(json.dumps(self.model.classes), encoding="utf-8")
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
+        try:
+            with model_storage.read_from(resource) as directory:
+                with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
+                    coef, intercept = arrays["coef"], arrays["intercept"]
+                classes = json.loads((directory / CLASSES_FILE).read_text(encoding="utf-8"))
+            model = LinearModel(classes, coef, intercept)
+        except (ValueError, OSError, KeyError) as e:
+            # An untrained component (no intents) has nothing stored: it then predicts nothing.
+            logger.warning("LinearIntentClassifier: no usable weights in the model (%s)", type(e).__name__)
+            model = None
+        return cls(config, model_storage, resource, model)
+
+    # --- prediction -------------------------------------------------------------------------------
+    def rankings(self, messages: List[Message]) -> List[List[Tuple[str, float]]]:
+        if self.model is None or not messages:
+            return [[] for _ in messages]
+        X = self.features(messages)
+        if X.shape[1] != self.model.n_features:
+            raise ValueError(f"{X.shape[1]} features but the model was trained on {self.model.n_features}")
+        probabilities = self.model.predict_proba(X)
+        out = []
+        for row in probabilities:
+            order = np.argsort(-row, kind="stable")
+            out.append([(self.model.classes[i], float(row[i])) for i in order])
+        return out
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        limit = int(self.config["ranking_length"])
+        for message, ranking in zip(messages, self.rankings(messages)):
+            if not ranking:
+                continue
+            items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+            message.set(INTENT, dict(items[0]), add_to_output=True)
+            message.set(INTENT_RANKING_KEY, items[:limit] if limit > 0 else items, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

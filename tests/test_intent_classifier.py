@@ -1,0 +1,122 @@
+"""components/intent_classifier.py: same probabilities as scikit-learn, stored without pickle, loads back."""
+import json
+
+import numpy as np
+import pytest
+import scipy.sparse
+from sklearn.linear_model import LogisticRegression
+
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.intent_classifier import CLASSES_FILE, WEIGHTS_FILE, LinearIntentClassifier, LinearModel
+
+
+@pytest.mark.parametrize("n_classes", [2, 3, 7])
+def test_probabilities_equal_scikit_learn(n_classes):
+    rng = np.random.default_rng(0)
+    X = scipy.sparse.random(120, 40, density=0.2, format="csr", random_state=1)
+    y = [f"intent_{i % n_classes}" for i in range(120)]
+    X = X + scipy.sparse.csr_matrix((np.array(rng.random(120)) * 3, (np.arange(120), [i % n_classes for i in range(120)])),
+                                    shape=(120, 40))
+    clf = LogisticRegression(class_weight="balanced", random_state=42, max_iter=300).fit(X, y)
+    model = LinearModel(list(clf.classes_), clf.coef_, clf.intercept_)
+    np.testing.assert_allclose(model.predict_proba(X), clf.predict_proba(X), rtol=1e-10, atol=1e-12)
+
+
+def test_inconsistent_weights_are_refused():
+    with pytest.raises(ValueError):
+        LinearModel(["a", "b", "c"], np.zeros((2, 5)), np.zeros(2))
+
+
+TRAIN = {
+    "program_length": ["how long does iop last", "how many weeks is the program", "iop duration",
+                       "how long will i be in the program", "number of weeks of treatment"],
+    "insurance_cost": ["does insurance cover iop", "how much does it cost", "is iop covered by my plan",
+                       "what will i pay for the program", "cost of intensive outpatient"],
+    "greet": ["hi", "hello there", "hey", "good morning", "hiya"],
+}
+
+
+def storage_in(path):
+    path.mkdir(parents=True, exist_ok=True)
+    return LocalModelStorage(path)
+
+
+CTX = ExecutionContext(GraphSchema({}), "test")
+TOKENIZER = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+
+
+class Trained:
+    """Tokenizer + char n-gram featurizer + the classifier, trained on TRAIN in a temporary model storage."""
+
+    def __init__(self, tmp_path):
+        config = {**CountVectorsFeaturizer.get_default_config(), "analyzer": "char_wb", "min_ngram": 2,
+                  "max_ngram": 4}
+        self.featurizer = CountVectorsFeaturizer.create(config, storage_in(tmp_path / "f"), Resource("cv"), CTX)
+        examples = [Message.build(text=t, intent=i) for i, texts in TRAIN.items() for t in texts]
+        TOKENIZER.process(examples)
+        data = TrainingData(examples)
+        self.featurizer.train(data)
+        self.featurizer.process_training_data(data)
+        self.storage, self.resource = storage_in(tmp_path / "m"), Resource("linear_intent")
+        self.clf = LinearIntentClassifier.create(LinearIntentClassifier.get_default_config(), self.storage,
+                                                 self.resource, CTX)
+        self.clf.train(data)
+
+    def messages(self, *texts):
+        messages = [Message.build(text=t) for t in texts]
+        TOKENIZER.process(messages)
+        self.featurizer.process(messages)
+        return messages
+
+    def load(self, **config):
+        return LinearIntentClassifier.load({**LinearIntentClassifier.get_default_config(), **config},
+                                           self.storage, self.resource, CTX)
+
+
+def test_trains_persists_without_pickle_and_loads_the_same(tmp_path):
+    t = Trained(tmp_path)
+    with t.storage.read_from(t.resource) as directory:
+        assert json.loads((directory / CLASSES_FILE).read_text()) == sorted(TRAIN)
+        with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:  # plain arrays only
+            assert set(arrays.files) == {"coef", "intercept"}
+    loaded = t.load()
+    messages = t.messages("how many weeks does the program take", "is it covered by insurance", "hello")
+    for m in loaded.process(messages):
+        ranking = m.get("intent_ranking")
+        assert [r["confidence"] for r in ranking] == sorted((r["confidence"] for r in ranking), reverse=True)
+        assert abs(sum(r["confidence"] for r in ranking) - 1.0) < 1e-9
+        assert m.get("intent") == ranking[0]
+    assert [m.get("intent")["name"] for m in messages] == ["program_length", "insurance_cost", "greet"]
+    # Same numbers from the trained object and from the loaded one.
+    np.testing.assert_allclose(loaded.model.predict_proba(LinearIntentClassifier.features(messages)),
+                               t.clf.model.predict_proba(LinearIntentClassifier.features(messages)))
+
+
+def test_ranking_length_cuts_the_ranking(tmp_path):
+    t = Trained(tmp_path)
+    [m] = t.load(ranking_length=2).process(t.messages("how long is it"))
+    assert len(m.get("intent_ranking")) == 2
+
+
+def test_untrained_model_loads_and_predicts_nothing(tmp_path):
+    clf = LinearIntentClassifier.load(LinearIntentClassifier.get_default_config(), storage_in(tmp_path / "e"),
+                                      Resource("none"), CTX)
+    [m] = clf.process([Message.build(text="hello")])
+    assert m.get("intent") is None
+
+
+def test_feature_mismatch_is_a_clear_error(tmp_path):
+    clf = Trained(tmp_path).clf
+    message = Message.build(text="x")
+    # A message featurised differently from training is refused with the reason, not mis-scored.
+    from rasa.shared.nlu.training_data.features import Features
+    message.add_features(Features(scipy.sparse.coo_matrix(np.ones((1, 3))), "sentence", "text", "other"))
+    with pytest.raises(ValueError, match="trained on"):
+        clf.rankings([message])
