@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
+RASA  := $(PY) scripts/run_rasa.py
 MODEL := models/iop-faq.tar.gz
 TRAIN_INPUTS := config.yml domain.yml $(shell find data components -name '*.yml' -o -name '*.py' 2>/dev/null)
 export PYTHONPATH := $(CURDIR)
@@ -30,7 +31,7 @@ lock: $(VENV)/.installed
 train: $(MODEL)
 
 $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
-	$(PY) -m rasa train --fixed-model-name iop-faq --out models --quiet
+	$(RASA) train --fixed-model-name iop-faq --out models --quiet
 	@touch $@
 
 run: $(MODEL)
@@ -40,10 +41,10 @@ shell: $(MODEL)
 	@scripts/run.sh shell
 
 validate: $(VENV)/.installed
-	$(PY) -m rasa data validate --fail-on-warnings --quiet
+	$(RASA) data validate --fail-on-warnings --quiet
 
 test-stories: $(MODEL)
-	$(PY) -m rasa test core --model $(MODEL) --stories tests/test_stories.yml \
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 	  --fail-on-prediction-errors --out results/core --no-plot
 
 browser-deps:

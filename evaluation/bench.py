@@ -42,6 +42,9 @@ from evaluation.common import (DEV_SET, REPORTS, ROOT, ask_rows, check, percenti
 PYTHON = sys.executable
 BASELINE_CONFIG = ROOT / "bench" / "baseline_config.yml"
 VARIANTS = {"ours": ROOT / "config.yml", "baseline": BASELINE_CONFIG}
+# How each variant runs Rasa: ours as `make run` does (scripts/run_rasa.py), the baseline as a Rasa user
+# does by default (`python -m rasa`).
+RASA_COMMANDS = {"ours": [str(ROOT / "scripts" / "run_rasa.py")], "baseline": ["-m", "rasa"]}
 MARKER = "<!-- bench.py regenerates everything above this line; text below it is kept. -->"
 KEYS = ["train_s", "model_mb", "startup_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms",
         "throughput_rps", "p95_concurrent_ms", "faq_accuracy"]
@@ -209,7 +212,7 @@ def train(name: str, config: Path, work: Path, reuse: bool) -> Tuple[str, float]
     cache = Path(tempfile.mkdtemp(prefix=f"cache-{name}-", dir=work))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2",
            "RASA_CACHE_DIRECTORY": str(cache)}  # fresh cache: a real training from scratch
-    cmd = [PYTHON, "-m", "rasa", "train", "--config", str(config), "--domain", "domain.yml", "--data", "data",
+    cmd = [PYTHON, *RASA_COMMANDS[name], "train", "--config", str(config), "--domain", "domain.yml", "--data", "data",
            "--out", str(out), "--fixed-model-name", name]
     log_path = work / f"train_{name}.log"
     log(f"{name}: training with {config.relative_to(ROOT)} (log {log_path}) ...")
@@ -262,7 +265,7 @@ def measure_serving(name: str, model: str, work: Path, settings: Dict[str, Any],
 
     rnd = random.Random(42)
     res: Dict[str, Any] = {}
-    bot = BotStack(model=model, workdir=str(work / f"run_{name}"))
+    bot = BotStack(model=model, workdir=str(work / f"run_{name}"), rasa_command=RASA_COMMANDS[name])
     Path(bot.workdir).mkdir(parents=True, exist_ok=True)
     log(f"{name}: starting Rasa + action server ...")
     t0 = time.monotonic()

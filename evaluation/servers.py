@@ -73,7 +73,8 @@ class BotStack:
                  credentials: str = str(ROOT / "credentials.yml"),
                  endpoints: str = str(ROOT / "endpoints.yml"),
                  env: Optional[Dict[str, str]] = None, workdir: Optional[str] = None,
-                 startup_timeout: float = 240.0, extra_args: Optional[List[str]] = None):
+                 startup_timeout: float = 240.0, extra_args: Optional[List[str]] = None,
+                 rasa_command: Optional[List[str]] = None):
         self.model = model or latest_model()
         self.with_actions = with_actions
         self.port = port or free_port()
@@ -83,6 +84,9 @@ class BotStack:
         self.workdir = workdir or tempfile.mkdtemp(prefix="botstack-")
         self.startup_timeout = startup_timeout
         self.extra_args = extra_args or []
+        # How Rasa is started: as this project serves it (scripts/run_rasa.py, also used by `make run`),
+        # or e.g. ["-m", "rasa"] for plain Rasa (the benchmark's baseline).
+        self.rasa_command = rasa_command or [str(ROOT / "scripts" / "run_rasa.py")]
         self.env = dict(os.environ)
         self.env.update({
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
@@ -112,7 +116,7 @@ class BotStack:
         if self.with_actions:
             self._spawn("actions", [PYTHON, "-m", "rasa_sdk", "--actions", "actions",
                                     "--port", str(self.action_port)])
-        self._spawn("rasa", [PYTHON, "-m", "rasa", "run", "--model", self.model,
+        self._spawn("rasa", [PYTHON, *self.rasa_command, "run", "--model", self.model,
                              "--port", str(self.port), "--interface", "127.0.0.1",
                              "--credentials", self.credentials, "--endpoints", self.endpoints,
                              *self.extra_args])
@@ -129,7 +133,7 @@ class BotStack:
             for p in self.procs:
                 if p.poll() is not None:
                     self.stop()
-                    raise RuntimeError(f"bot process exited early ({p.args[2:4]}), log:\n{self.tail()}")
+                    raise RuntimeError(f"bot process exited early ({p.args[1:3]}), log:\n{self.tail()}")
             if time.monotonic() - t0 > self.startup_timeout:
                 self.stop()
                 raise TimeoutError(f"bot not ready after {self.startup_timeout}s, log:\n{self.tail()}")

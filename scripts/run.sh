@@ -29,11 +29,11 @@ pids+=($!)
 echo "Action server starting on :$ACTION_PORT (log: .run/actions.log)"
 
 if [ "${1:-}" = "shell" ]; then
-  $PY -m rasa shell --model models/iop-faq.tar.gz --endpoints endpoints.yml
+  $PY scripts/run_rasa.py shell --model models/iop-faq.tar.gz --endpoints endpoints.yml
   exit 0
 fi
 
-$PY -m rasa run --model models/iop-faq.tar.gz --port "$PORT" --credentials credentials.yml \
+$PY scripts/run_rasa.py run --model models/iop-faq.tar.gz --port "$PORT" --credentials credentials.yml \
   --endpoints endpoints.yml --cors "${RASA_CORS:-http://localhost:$PORT}" > .run/rasa.log 2>&1 &
 pids+=($!)
 echo "Rasa starting on :$PORT (log: .run/rasa.log) ..."
