@@ -1,4 +1,5 @@
-"""Outside evaluation sets are for measuring only: none of their texts (or near copies) may be in data/."""
+"""Outside evaluation sets are for measuring only: none of their texts (or near copies) may be in data/
+or in our own dev sets (tests/data). And our dev sets are held out: none of their rows is a training example."""
 import csv
 import re
 from pathlib import Path
@@ -35,15 +36,28 @@ def training_texts():
     return texts
 
 
+def dev_texts():
+    """The rows of our own held-out dev sets (tests/data/*.tsv)."""
+    out = []
+    for f in sorted((ROOT / "tests" / "data").glob("*.tsv")):
+        with f.open(newline="", encoding="utf-8") as fh:
+            out += [row["text"] for row in csv.DictReader(fh, delimiter="\t") if row.get("text")]
+    return out
+
+
+def checked_texts():
+    return training_texts() + dev_texts()
+
+
 def shingles(text: str, n: int = 5):
     words = norm(text).split()
     return {" ".join(words[i:i + n]) for i in range(max(0, len(words) - n + 1))}
 
 
 def test_no_eval_text_in_training_data():
-    corpus = norm(" \n ".join(training_texts()))
+    corpus = norm(" \n ".join(checked_texts()))
     leaks = [t for t in eval_texts() if len(norm(t)) > 15 and norm(t) in corpus]
-    assert not leaks, f"{len(leaks)} evaluation texts copied into data/: {leaks[:3]}"
+    assert not leaks, f"{len(leaks)} evaluation texts copied into data/ or tests/data/: {leaks[:3]}"
 
 
 def test_no_near_copies_in_training_data():
@@ -54,7 +68,7 @@ def test_no_near_copies_in_training_data():
         for g in s:
             index.setdefault(g, set()).add(i)
     near = []
-    for line in training_texts():
+    for line in checked_texts():
         sh = shingles(line)
         if len(sh) < 3:
             continue
@@ -64,7 +78,15 @@ def test_no_near_copies_in_training_data():
                 counts[i] = counts.get(i, 0) + 1
         if counts and max(counts.values()) / len(sh) >= 0.5:
             near.append(line)
-    assert not near, f"{len(near)} near copies of evaluation texts in data/: {near[:3]}"
+    assert not near, f"{len(near)} near copies of evaluation texts in data/ or tests/data/: {near[:3]}"
+
+
+def test_dev_sets_are_held_out_from_training():
+    """A dev row (4+ words) that is also a training example measures memory, not generalisation."""
+    assert len(dev_texts()) > 1000
+    train = {norm(t) for t in training_texts()}
+    overlap = [t for t in dev_texts() if len(norm(t).split()) >= 4 and norm(t) in train]
+    assert not overlap, f"{len(overlap)} dev-set rows are also in data/: {overlap[:3]}"
 
 
 def test_the_check_catches_a_planted_copy(tmp_path):
