@@ -103,6 +103,7 @@ CATEGORIES = {
         "phrases": [
             "sewer slide", "sewerslide", "sewer sliding", "self delete", "self deletion", "self deleting",
             "commit die", "toaster bath", "game end myself", "commit not alive", "commit unalive",
+            "catch the bus {.|,|for good|permanently|the permanent kind}", "catching the bus {.|,|for good|permanently|the permanent kind}",
             "yeet myself off", "perma sleep", "permanent nap", "take the long nap",
         ],
         "regex": [
@@ -145,6 +146,8 @@ CATEGORIES = {
             "can|ca $NOT go on .|!|?|,|;|like|anymore|any|living|with|without|much|another",
             "cannot go on .|!|?|,|;|like|anymore|any|living|with|without|much|another",
             "@wish|hope|pray i|that would|'d|could|d die|dead",
+            "@wish i 'd|d|had|was|were? never been? born",
+            "tired|sick|done|exhausted of|with being alive|here",
         ],
         "phrases": [
             "wish i {was|were|had|'d} never {been|} born", "wish i {was|were|'d been} dead",
@@ -163,12 +166,13 @@ CATEGORIES = {
             "wouldn't mind if i didn't wake up", "when i'm gone", "after i'm gone", "once i'm gone",
             "i'm a burden to everyone", "tired of being alive", "sick of being alive", "done with life",
             "want to be with {my|} {grandma|grandpa|mom|dad} in heaven",
+            "{want|wanna|going} to {go|} join {her|him|them|my mom|my dad|my mum} {.|,|in|up|again|soon|already}",
         ],
         "regex": [
             # a wish or hope that ends in being hit or killed by something
             r"\b(?:wish|wishing|hope|hoping|pray|praying)\b[^.!?\n]{0,40}?\b(?:get|got|gets|be|was|were)\s+"
             r"(?:hit|run over|killed|struck)\b",
-            r"\b(?:wish|wishing|hope|hoping|pray|praying)\b[^.!?\n]{0,30}?\b(?:crash|crashes|crashed|kill me|"
+            r"\b(?:wish|wishing|hope|hoping|pray|praying)\b[^.!?\n]{0,45}?\b(?:crash|crashes|crashed|kill me|"
             r"takes? me|falls? on me|hits? me)\b",
             r"\b(?:wish|hope|pray)\w*\b[^.!?\n]{0,25}\b(?:die|died|dead)\b(?!\s+(?:of|from|tired|inside|"
             r"serious|set|end|line))",
@@ -179,6 +183,18 @@ CATEGORIES = {
             r"killed myself|vanished|didn'?t wake up)",
             r"\brather die\b(?!\s+than\s+(?:go|give|present|speak|attend|sit|eat|wear|ask|call|work|be seen|"
             r"do (?:that|this|it)|talk|face|deal|admit|tell|sing|dance|run))",
+            # an imagined death or accident that would be welcome: "if a car hit me i wouldn't mind",
+            # "if i got sick and died i'd feel relieved", "i'd be fine if something happened to me"
+            r"\b(?:if|when)\s+(?:i|a|an|the|something|anything|someone)\b[^.!?\n]{0,50}?\b(?:died|dies|die|hit me|hits me|"
+            r"killed me|kills me|took me|takes me|went down|goes down|crashed|crashes|happened to me|happens to me)\b"
+            r"[^.!?\n]{0,50}?\b(?:wouldn'?t mind|would not mind|not mind|(?:be|feel|am) (?:ok|okay|fine|relieved|glad|happy)|"
+            r"(?:ok|okay|fine) with it|a relief|relieved)\b",
+            r"\b(?:i'?d|i would|i'?d honestly|i would honestly)\s+(?:be|feel)\s+(?:fine|ok|okay|glad|relieved|happy)\b"
+            r"[^.!?\n]{0,20}?\bif (?:something|anything) (?:happened|happens|were to happen) to me\b",
+            r"\b(?:dying|death|being dead|not being here|not existing|not waking up|not being alive)\s+(?:would|will|'d|"
+            r"might)\s+be\s+(?:a\s+|such\s+a\s+)?(?:relief|release|nice|easier|peaceful|better|mercy)\b",
+            r"\b(?:wish|wishing|want|wanna|hope|hoping)\b[^.!?\n]{0,20}?\b(?:not|never|stop|stopped)\s+(?:exist|existing|"
+            r"exists|be alive|being alive)\b",
             r"\b(?:better off|better) if i (?:was|were|wasn'?t|weren'?t|died|disappeared|never|wasnt|werent|"
             r"didn'?t exist|was gone|were gone)\b",
         ],
@@ -198,6 +214,8 @@ CATEGORIES = {
             "@relapse|relapsed on|with? sh|cutting",
             "sh relapse|urges|scars|again",
             "voices|voice telling|tell|tells|told|want me to hurt|kill|cut|harm|jump|die",
+            "@punch|hit|bang|slam|scratch|bite|burn|cut|bruise my own legs|arms|thighs|face|stomach|body|head",
+            "@bang|slam|smash|beat my head against|into|on? the|a? wall|walls|desk|floor|door",
         ],
         "phrases": [
             "hurting myself on purpose", "punishing myself with pain", "make myself bleed",
@@ -219,6 +237,7 @@ CATEGORIES = {
             "rope|noose|belt|cord around my neck",
             "@drink|drank|swallow bleach|antifreeze|poison|drain",
             "just|already @try|attempt|attempted|tried to? $KILLV|end|unalive|hang|overdose",
+            "already|just took|swallowed the pills|tablets .|!|,|and|what|i",
         ],
         "phrases": [
             "standing on the edge", "standing on the ledge", "standing on the bridge", "on the roof now",
@@ -237,6 +256,9 @@ CATEGORIES = {
             r"oxy\w*|painkillers?|capsules?|lithium|seroquel|ambien|prozac|zoloft|lexapro|klonopin|valium|"
             r"melatonin|fentanyl|heroin|them|doses?|prescriptions?)\b(?![^.!?\n]{0,25}\b(?:as prescribed|"
             r"like i'?m supposed|like normal|like usual|on time|for the day|for my|as usual|as directed)\b)",
+            # took an unnamed something and is now frightened of the effect
+            r"\btook something\b[^\n]{0,80}?\b(?:how much|feel(?:ing)? (?:weird|sick|dizzy|strange|funny)|scared|"
+            r"what happens)\b",
         ],
     },
     # A past attempt (C-SSRS lifetime attempt): a risk factor, gets the crisis resources.
@@ -245,6 +267,8 @@ CATEGORIES = {
         "tokens": [
             "@try|attempt|tried|attempted to? $KILLV|end|unalive $SELF|my|it",
             "@survive|survived an? attempt",
+            "i attempted .|,|in|last|when|after|before|twice|once|again|years|months",
+            "after|since my|an|the|last attempt .|,|;|!|and",
         ],
         "phrases": [],
         "regex": [],
@@ -293,6 +317,8 @@ CATEGORIES = {
             "@say goodbye to the world",
             "@say goodbye to my family|kids|loved|children",
             "wo|will $NOT be here|around much|anymore|long",
+            "goodbye everyone|everybody|all|world",
+            "@write|wrote|written|finish|finished|leave|left my|a suicide|goodbye? note !to|for|about|in|from",
         ],
         "phrases": [
             "by the time you read this", "by the time anyone reads this", "by the time someone reads this",
@@ -302,8 +328,14 @@ CATEGORIES = {
             "find a home for my dog", "i won't need my things", "i won't need it where i'm going",
             "i just wanted to say goodbye", "last time you'll hear from me", "won't be alive tomorrow",
             "won't make it through the night", "won't see tomorrow", "won't wake up tomorrow",
+            "this is my last post", "this will be my last post", "instructions for my funeral",
         ],
-        "regex": [],
+        "regex": [
+            r"\b(?:don'?t|do not|won'?t|will not|not going to|not gonna)\s+(?:plan to |expect to |intend to )?be\s+"
+            r"(?:around|here|alive)\s+(?:much |for )?(?:longer|long)\b",
+            r"\b(?:tonight|today) is the (?:night|day)\b[^\n]{0,40}?\b(?:i'?m done|goodbye|end it|it ends|no more|"
+            r"last)\b",
+        ],
     },
     # Method and lethality questions, including veiled ones (heights, doses, guns). Asked in an IOP
     # FAQ bot these are treated as risk, not as requests for information.
@@ -350,6 +382,8 @@ CATEGORIES = {
             r"advil|aspirin|xanax|insulin|sleeping pills?|meds|mg|milligrams|benadryl|melatonin|ambien)\b[^.!?\n]{0,40}?"
             r"\b(?:kill|die|lethal|fatal|deadly|overdose|od|not wake|never wake|too much|stop (?:your|my) heart|"
             r"would it take|does it take|it take|it takes|it'd take)\b",
+            r"\btoo much\b[^.!?\n]{0,40}?\bto (?:actually |really |just |truly )?(?:die|kill (?:me|myself|you)|od|not wake)\b",
+            r"\b(?:a|any|the|some|easy|quick|painless|best) (?:way|ways|method|methods) to die\b",
             r"\bwhere (?:can|could|do|would|to|should)\s+(?:i|you|one|someone)?\s*(?:buy|get|purchase|find|obtain)\s+"
             r"(?:a |an )?(?:gun|firearm|pistol|handgun|rifle|shotgun)\b",
         ],
@@ -364,6 +398,8 @@ CATEGORIES = {
             "@shoot|blow up the|my? office|workplace|school|building|work",
             "bring|take a gun|knife|weapon to work|the|school",
             "homicidal",
+            "thoughts|thought|fantasies|fantasizing|fantasising|picturing|imagining|thinking of|about|how @hurt|harm|hurting|harming|kill|killing|attack|attacking my|the? $OTHERS $NOTPERSON",
+            "could|would|to @hurt|harm|kill him|her|them and get away",
         ],
         "phrases": [
             "thoughts of hurting someone", "thoughts of hurting other people", "thoughts about killing someone",
@@ -545,6 +581,7 @@ DENIALS = {
         "do|did|does n't|nt|not have|has a|any plan|plans|means",
         "no|not|nt|n't plan|plans|planning|intention|intent",
         "no|not|n't|nt|never in danger",
+        "not|n't|nt|never thinking|planning|considering|going of|about|to? harming|hurting|killing|ending|hurt|harm|kill|end $SELF|anyone|myself",
         "not|never self? harming|harmed|cutting",
         "'ve|ve|have never|not self? harmed|cut",
         "not|n't|nt|never a|an? suicide risk|attempt",

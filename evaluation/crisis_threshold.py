@@ -1,11 +1,11 @@
 """Measure the CrisisDetector's classifier_threshold (a measurement, not a test).
 
-Loads a trained model's NLU in-process, parses every row of our own crisis dev set
-(tests/data/crisis_dev.tsv), the held-out FAQ dev set (tests/data/faq_dev.tsv) and the held-out
-distress negatives (tests/data/distress_dev.tsv), all non-crisis but the crisis rows,
-and reports, for thresholds 0.1..0.9 (with the figurative/denial veto applied): how many crisis rows the classifier alone would catch
-(max crisis/crisis_urgent confidence >= t) that the patterns miss, and how many non-crisis rows it
-would wrongly send to the crisis path.
+Loads a trained model's NLU in-process and parses every row of our own dev sets only: crisis
+(tests/data/crisis_dev.tsv, crisis_dev_posts.tsv), FAQ (faq_dev.tsv, faq_dev_hard.tsv) and the distress
+negatives (distress_dev.tsv). Reports, for thresholds 0.1..0.95, with the figurative/denial veto and
+the risk-vocabulary gate applied as the detector applies them: how many crisis rows the classifier
+alone would catch (max crisis/crisis_urgent confidence >= t), how many non-crisis rows it would wrongly
+send to the crisis path, and the same for patterns OR classifier (what the bot does).
 
     flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_threshold [--model PATH]
 """
@@ -24,15 +24,16 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
     from rasa.core.agent import Agent
-    from components.crisis_detector import detect
+    from components.crisis_detector import detect, has_risk_vocabulary
     from evaluation.servers import latest_model
 
     agent = Agent.load(args.model or latest_model())
-    crisis = list(csv.DictReader((ROOT / "tests/data/crisis_dev.tsv").open(), delimiter="\t"))
-    faq = list(csv.DictReader((ROOT / "tests/data/faq_dev.tsv").open(), delimiter="\t"))
-    distress = list(csv.DictReader((ROOT / "tests/data/distress_dev.tsv").open(), delimiter="\t"))
-    rows = [(r["text"], r["label"] != "none") for r in crisis] + [(r["text"], False) for r in faq] \
-        + [(r["text"], False) for r in distress]
+    def read(name):
+        return list(csv.DictReader((ROOT / "tests/data" / name).open(encoding="utf-8"), delimiter="\t"))
+
+    rows = [(r["text"], r["label"] != "none") for r in read("crisis_dev.tsv")] \
+        + [(r["text"], r["label"] == "crisis") for r in read("crisis_dev_posts.tsv")] \
+        + [(r["text"], False) for r in read("faq_dev.tsv") + read("faq_dev_hard.tsv") + read("distress_dev.tsv")]
 
     async def parse_all():
         out = []
@@ -51,7 +52,7 @@ def main() -> None:
     low_tops = [0, 0]  # [positives, negatives] whose final top intent is crisis* below the threshold
     for text, positive, res in parsed:
         d = detect(text)
-        vetoed = not d["matched"] and d.get("figurative_or_denied")
+        vetoed = not d["matched"] and (d.get("figurative_or_denied") or not has_risk_vocabulary(text))
         data.append((positive, d["matched"], 0.0 if vetoed else clf_score(res)))
         top = res.get("intent") or {}
         if str(top.get("name", "")).startswith("crisis") and top.get("name") != "crisis_safe" \
@@ -61,16 +62,16 @@ def main() -> None:
     neg = len(data) - pos
     pat_tp = sum(p and m for p, m, _ in data)
     pat_fp = sum((not p) and m for p, m, _ in data)
-    print(f"rows: {pos} crisis, {neg} non-crisis (crisis dev set + FAQ dev set)")
+    print(f"rows: {pos} crisis, {neg} non-crisis (our crisis, FAQ and distress dev sets)")
     print(f"patterns alone: caught {pat_tp}/{pos}, false alarms {pat_fp}/{neg}")
     print("threshold | classifier alone: caught, false alarms | patterns OR classifier: caught, false alarms")
-    for t in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]:
+    for t in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]:
         c_tp = sum(p and s >= t for p, _, s in data)
         c_fp = sum((not p) and s >= t for p, _, s in data)
         u_tp = sum(p and (m or s >= t) for p, m, s in data)
         u_fp = sum((not p) and (m or s >= t) for p, m, s in data)
-        print(f"  {t:.1f}     | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}")
-    print(f"(with the veto for figurative/denied words applied to the classifier)")
+        print(f"  {t:.2f}    | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}")
+    print(f"(with the veto for figurative/denied words and the risk-vocabulary gate applied to the classifier)")
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
 

@@ -96,9 +96,10 @@ def test_overrides_confident_faq_intent(detector):
     assert names[0] == "crisis" and "working_during_iop" in names and names.count("crisis") == 1
 
 
-@pytest.mark.parametrize("name,conf,expected", [
-    ("crisis", 0.75, "crisis"), ("crisis_urgent", 0.7, "crisis_urgent"), ("crisis", 0.95, "crisis")])
-def test_classifier_crisis_above_threshold_is_confirmed(detector, name, conf, expected):
+@pytest.mark.parametrize("name,above,expected", [
+    ("crisis", 0.01, "crisis"), ("crisis_urgent", 0.0, "crisis_urgent"), ("crisis", 0.1, "crisis")])
+def test_classifier_crisis_above_threshold_is_confirmed(detector, name, above, expected):
+    conf = min(1.0, detector.threshold + above)
     intent = {"name": name, "confidence": conf}
     msg = run(detector, "everything feels pointless and heavy", intent,
               [intent, {"name": "out_of_scope", "confidence": 1 - conf}])
@@ -165,6 +166,55 @@ def test_crisis_safe_is_not_overridden(detector):
     for text in ["i'm safe right now", "i'm ok now, not in danger", "I'm not going to hurt myself, promise"]:
         msg = run(detector, text, intent, [intent])
         assert msg.get(INTENT) == intent, text
+
+
+# Wording added in the second session (own examples, not dev-set rows): welcome accidents, relief at
+# dying, never born, not existing, last posts, "won't be here", notes, unnamed overdoses, past
+# attempts, hitting oneself, veiled "too much ... to die", harm fantasies, euphemisms.
+SECOND_SESSION_POSITIVES = [
+    ("if the train crashed on my commute i honestly wouldn't mind", "crisis"),
+    ("i'd be okay if something happened to me on the drive home", "crisis"),
+    ("sometimes i think dying would be a relief from all this", "crisis"),
+    ("i keep wishing i had never been born", "crisis"),
+    ("i just want to not exist for a while, like permanently", "crisis"),
+    ("i'm done with being alive honestly", "crisis"),
+    ("this will be my last post, thank you all", "crisis_urgent"),
+    ("i finished my note last night", "crisis_urgent"),
+    ("goodbye everyone, i'm sorry", "crisis_urgent"),
+    ("i took something and now i'm feeling dizzy and scared", "crisis_urgent"),
+    ("i already took the pills, it's done", "crisis_urgent"),
+    ("i attempted last year and the thoughts are back", "crisis"),
+    ("i bang my head against the wall when work gets too much", "crisis"),
+    ("could you take too much of your meds to not wake up", "crisis"),
+    ("is there any way to die that doesn't hurt", "crisis"),
+    ("i keep having thoughts of hurting my manager", "crisis"),
+    ("i wonder if i could hurt him and get away with it", "crisis"),
+    ("i just want to go join my mom already", "crisis"),
+]
+SECOND_SESSION_NEGATIVES = [
+    "i'm not thinking of hurting myself, i'm just exhausted by this job",
+    "if my laptop died tomorrow i wouldn't mind, it's ancient",
+    "i won't be here tomorrow, i have a doctor's appointment",
+    "i won't be here next month, we're moving to denver",
+    "i left my note for the cleaner on the desk",
+    "is there any way to get through a 12 hour shift without coffee",
+    "i took something for my headache and it helped",
+    "i banged my head on the cupboard door this morning",
+    "today is the day i finally ask for a raise",
+]
+
+
+@pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES, ids=lambda v: str(v)[:40])
+def test_second_session_wording_fires(detector, text, want):
+    intent, ranking = faq()
+    msg = run(detector, text, intent, ranking)
+    assert msg.get(INTENT)["name"] == want, msg.get("crisis")
+
+
+@pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES, ids=lambda v: v[:40])
+def test_second_session_negatives_do_not_fire(detector, text):
+    intent, ranking = faq("iop_for_burnout", 0.8)
+    assert run(detector, text, intent, ranking).get("crisis")["matched"] is False
 
 
 @pytest.mark.parametrize("text", [
