@@ -17,7 +17,9 @@ bought", is kept). A benchmark, not a test: nothing is asserted, the exit code i
     BENCH_QUICK=1 PYTHONPATH=. .venv/bin/python -m evaluation.bench   # tiny run, minutes
 
 Env: BENCH_QUICK=1 (tiny run), BENCH_WORKDIR=dir (keep models and logs there),
-BENCH_REUSE_MODELS=1 (with BENCH_WORKDIR: reuse models trained by an earlier run, and their
+BENCH_TRAIN_ONLY=baseline (only train the listed variants into BENCH_WORKDIR, e.g. ahead of a run),
+BENCH_REUSE_MODELS=1 or a list such as "baseline" (with BENCH_WORKDIR: reuse models trained by an earlier
+run on the same inputs (config, domain.yml, data/: checked by a hash), and their
 recorded training time), BENCH_SEQ (sequential messages, default 200), BENCH_USERS (concurrent
 conversations, default 20), BENCH_TURNS (turns each, default 20), BENCH_OUT (report directory,
 default reports/), EVAL_DIR (outside sets).
@@ -25,6 +27,7 @@ default reports/), EVAL_DIR (outside sets).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
 import random
@@ -201,14 +204,25 @@ def process_tree_rss_mb(root_pids: Sequence[int]) -> float:
     return total / 1024.0
 
 
-def train(name: str, config: Path, work: Path, reuse: bool) -> Tuple[str, float]:
+def training_inputs_hash(config: Path) -> str:
+    """What a model is trained from: the config, the domain and every file under data/."""
+    digest = hashlib.sha256()
+    for path in [config, ROOT / "domain.yml", *sorted((ROOT / "data").rglob("*.yml"))]:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def train(name: str, config: Path, work: Path, reuse: bool) -> Tuple[str, float, bool]:
     out = work / "models"
     model = out / f"{name}.tar.gz"
     record = work / f"train_{name}.json"
+    inputs = training_inputs_hash(config)
     if reuse and model.is_file() and record.is_file():
-        train_s = json.loads(record.read_text())["train_s"]
-        log(f"{name}: reusing {model} (trained earlier in {train_s:.0f}s)")
-        return str(model), train_s
+        earlier = json.loads(record.read_text())
+        if earlier.get("inputs") == inputs:
+            log(f"{name}: reusing {model} (trained earlier on the same inputs in {earlier['train_s']:.0f}s)")
+            return str(model), earlier["train_s"], True
+        log(f"{name}: not reusing {model}: its training inputs differ from today's; training again")
     cache = Path(tempfile.mkdtemp(prefix=f"cache-{name}-", dir=work))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2",
            "RASA_CACHE_DIRECTORY": str(cache)}  # fresh cache: a real training from scratch
@@ -223,9 +237,10 @@ def train(name: str, config: Path, work: Path, reuse: bool) -> Tuple[str, float]
     if proc.returncode != 0 or not model.is_file():
         tail = "\n".join(log_path.read_text(errors="replace").splitlines()[-30:])
         raise RuntimeError(f"training {name} failed (exit {proc.returncode}), log {log_path}:\n{tail}")
-    record.write_text(json.dumps({"train_s": train_s}))
+    record.write_text(json.dumps({"train_s": train_s, "inputs": inputs,
+                                  "trained_at": time.strftime("%Y-%m-%d %H:%M")}))
     log(f"{name}: trained in {train_s:.0f}s, {model.stat().st_size / 2**20:.1f} MB")
-    return str(model), train_s
+    return str(model), train_s, False
 
 
 async def _concurrent(url: str, convs: List[List[str]]) -> Tuple[List[float], int, float]:
@@ -351,17 +366,25 @@ def main() -> int:
     keep = os.environ.get("BENCH_WORKDIR")
     work = Path(keep or tempfile.mkdtemp(prefix="bench-")).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    reuse = bool(keep) and os.environ.get("BENCH_REUSE_MODELS") == "1"
+    reuse_setting = os.environ.get("BENCH_REUSE_MODELS", "")
+    reuse = {n for n in VARIANTS if keep and (reuse_setting == "1" or n in reuse_setting.split(","))}
+    train_only = os.environ.get("BENCH_TRAIN_ONLY", "")
     log(f"settings {settings}; work dir {work}")
 
     t_all = time.monotonic()
     out: Dict[str, Any] = {}
     models = {}
     for name, config in VARIANTS.items():
-        model, train_s = train(name, config, work, reuse)
+        if train_only and name not in train_only.split(","):
+            continue
+        model, train_s, reused = train(name, config, work, name in reuse)
         models[name] = model
         out[name] = {"train_s": round(train_s, 1), "model_mb": round(Path(model).stat().st_size / 2**20, 2),
-                     "config": str(config.relative_to(ROOT))}
+                     "config": str(config.relative_to(ROOT)), "model_reused": reused,
+                     "training_inputs": training_inputs_hash(config)}
+    if train_only:
+        log(f"BENCH_TRAIN_ONLY={train_only}: trained, not serving")
+        return 0
     for name in VARIANTS:
         out[name].update(measure_serving(name, models[name], work, settings, dev_texts, faq_rows))
     for name in VARIANTS:  # the required keys first, in a fixed order

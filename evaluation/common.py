@@ -22,6 +22,8 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
 DEV_SET = ROOT / "tests" / "data" / "faq_dev.tsv"
+# Both held-out FAQ dev sets (thresholds and the dev figures in `make eval` use them together).
+FAQ_DEV_SETS = [DEV_SET, ROOT / "tests" / "data" / "faq_dev_hard.tsv"]
 
 CRISIS_ID = "crisis_resources"
 # Replies that are not an article answer: for an out-of-scope question any of these is acceptable
@@ -221,6 +223,9 @@ def score_faq(rows: List[Dict[str, Any]], articles: Iterable[str]) -> Dict[str, 
         ok = sum(r["got"] == a for r in sub)
         per_id[a] = {"correct": ok, "total": len(sub), "accuracy": rate(ok, len(sub))}
     correct = sum(r["got"] == r["expected"] for r in answer_rows)
+    # "did you mean" whose buttons include the expected answer: one tap away, but not counted as right
+    clarify_with_right = sum(r["got"] == "clarify" and r["expected"] in (r.get("candidates") or ())
+                             for r in answer_rows)
     wrong = [r for r in oos if r["got"] in articles]
     oos_outcomes = Counter("article answer" if r["got"] in articles else r["got"] for r in oos)
     return {
@@ -228,6 +233,8 @@ def score_faq(rows: List[Dict[str, Any]], articles: Iterable[str]) -> Dict[str, 
         "accuracy": rate(correct, len(answer_rows)),
         "correct": correct,
         "answer_outcomes": dict(Counter(_outcome(r, articles) for r in answer_rows)),
+        "clarify_with_right_answer": clarify_with_right,
+        "right_or_one_tap": rate(correct + clarify_with_right, len(answer_rows)),
         "per_answer_id": per_id,
         "oos_rows": len(oos),
         "wrong_answers": len(wrong),
@@ -295,6 +302,7 @@ def ask_rows(bot: Any, texts: Sequence[str], *, prefix: str, workers: int = 4,
             c = contract(msgs)
             text = reply_text(msgs)
             return {"answer_id": c.get("answer_id") or NO_REPLY, "text_reply": text,
+                    "candidates": list(c.get("candidates") or []),
                     "has_988": "988" in text, "latency_s": time.monotonic() - t0}
         return {"answer_id": ERROR, "text_reply": f"{type(last_exc).__name__}: {last_exc}",
                 "has_988": False, "latency_s": None}

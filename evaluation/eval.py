@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from evaluation.common import (CRISIS_ID, DEV_SET, REPORTS, ROOT, article_ids, ask_rows,
+from evaluation.common import (CRISIS_ID, FAQ_DEV_SETS, REPORTS, ROOT, article_ids, ask_rows,
                                confusion, crisis_checks, pct, read_tsv, require_eval_file,
                                score_faq, write_json)
 from evaluation import eval_crisis
@@ -51,9 +51,10 @@ def load_outside(limit: Optional[int] = None) -> List[Dict[str, str]]:
 
 
 def load_dev(limit: Optional[int] = None) -> List[Dict[str, str]]:
-    if not DEV_SET.is_file():
-        sys.exit(f"error: {DEV_SET} not found")
-    rows = [{"text": r["text"], "expected": r["answer_id"]} for r in read_tsv(DEV_SET)]
+    missing = [p for p in FAQ_DEV_SETS if not p.is_file()]
+    if missing:
+        sys.exit(f"error: {missing[0]} not found")
+    rows = [{"text": r["text"], "expected": r["answer_id"]} for p in FAQ_DEV_SETS for r in read_tsv(p)]
     return _sample(rows, limit)
 
 
@@ -65,7 +66,8 @@ def _sample(rows: List[Dict[str, str]], limit: Optional[int], seed: int = 11) ->
 
 def run_faq(bot: Any, rows: List[Dict[str, str]], prefix: str, workers: int = 4) -> List[Dict[str, Any]]:
     results = ask_rows(bot, [r["text"] for r in rows], prefix=prefix, workers=workers, label=prefix)
-    return [{**r, "got": res["answer_id"], "latency_s": res["latency_s"]} for r, res in zip(rows, results)]
+    return [{**r, "got": res["answer_id"], "candidates": res.get("candidates") or [], "latency_s": res["latency_s"]}
+            for r, res in zip(rows, results)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,6 +205,9 @@ def _faq_md(name: str, s: Dict[str, Any], outside: bool) -> List[str]:
          f"**{pct(s['accuracy'])}** ({s['correct']}/{s['answer_rows']}) |",
          f"| wrong-answer rate on out-of-scope rows (article answer given; lower is better) | "
          f"**{pct(s['wrong_answer_rate'])}** ({s['wrong_answers']}/{s['oos_rows']}) |"]
+    if "right_or_one_tap" in s:
+        L.append(f"| right answer, or \"did you mean\" with it among the buttons (information) | "
+                 f"{pct(s['right_or_one_tap'])} ({s['correct'] + s['clarify_with_right_answer']}/{s['answer_rows']}) |")
     if outside:
         L.append(f"| partial rows answered with the expected id (information) | "
                  f"{pct(s['partial_accuracy'])} of {s['partial_rows']} |")
@@ -391,7 +396,8 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     print(f"FAQ outside: accuracy (full) {pct(outside['accuracy'])} ({outside['correct']}/{outside['answer_rows']}), "
           f"wrong-answer {pct(outside['wrong_answer_rate'])} ({outside['wrong_answers']}/{outside['oos_rows']}), "
-          f"partial {pct(outside['partial_accuracy'])}, crisis rows {outside['crisis_caught']}/{outside['crisis_rows']}")
+          f"partial {pct(outside['partial_accuracy'])}, crisis rows {outside['crisis_caught']}/{outside['crisis_rows']}, "
+          f"right or one tap away {pct(outside['right_or_one_tap'])}")
     print(f"FAQ dev:     accuracy {pct(dev['accuracy'])} ({dev['correct']}/{dev['answer_rows']}), "
           f"wrong-answer {pct(dev['wrong_answer_rate'])} ({dev['wrong_answers']}/{dev['oos_rows']})")
     if crisis:

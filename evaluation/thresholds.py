@@ -1,6 +1,6 @@
-"""Choose the FAQ action's confidence thresholds on the held-out dev set ONLY.
+"""Choose the FAQ action's confidence thresholds on the held-out dev sets ONLY.
 
-Parses every row of tests/data/faq_dev.tsv once with the NLU model in-process (no Rasa server, no
+Parses every row of tests/data/faq_dev.tsv and faq_dev_hard.tsv once with the NLU model in-process (no Rasa server, no
 action server), then for a grid of (min_confidence, min_margin) replays what the bot would do:
   - the message goes to the FAQ action only when the top intent is an article id, out_of_scope or
     nlu_fallback (data/rules.yml); any other top intent is that intent's reply (crisis* ->
@@ -28,10 +28,11 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from evaluation.common import DEV_SET, REPORTS, pct, rate, read_tsv, write_json
+from evaluation.common import FAQ_DEV_SETS, REPORTS, ROOT, pct, rate, read_tsv, write_json
 
 CONFIDENCES = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
+UNKNOWN_LIMITS = [0, 1, 2, 1000]  # FAQ_MAX_UNKNOWN_WORDS; 1000 = the guard off
 FAQ_ROUTED = {"out_of_scope", "nlu_fallback"}
 CRISIS_INTENTS = {"crisis", "crisis_urgent", "crisis_safe"}
 
@@ -45,26 +46,27 @@ def routed_outcome(parse: Dict[str, Any], articles: Sequence[str], thresholds: A
         return "crisis_resources"
     if top not in articles and top not in FAQ_ROUTED:
         return top or "out_of_scope"
-    d = decide(parse.get("intent_ranking") or [], articles, thresholds)
+    unknown = (parse.get("scope") or {}).get("unknown_words")
+    d = decide(parse.get("intent_ranking") or [], articles, thresholds, unknown_words=unknown)
     return d.answer_ids[0] if d.kind == "answer" else d.kind
 
 
 def sweep(parses: List[Dict[str, Any]], expected: List[str], articles: Sequence[str],
           confidences: Sequence[float] = CONFIDENCES, margins: Sequence[float] = MARGINS,
-          clarify_confidence: float = 0.3) -> List[Dict[str, Any]]:
+          clarify_confidence: float = 0.3, unknown_limits: Sequence[int] = UNKNOWN_LIMITS) -> List[Dict[str, Any]]:
     from actions.faq import Thresholds
 
     arts = set(articles)
     answer_idx = [i for i, e in enumerate(expected) if e in arts]
     oos_idx = [i for i, e in enumerate(expected) if e == "out_of_scope"]
     grid = []
-    for c in confidences:
-        for m in margins:
-            t = Thresholds(min_confidence=c, min_margin=m, clarify_confidence=clarify_confidence)
+    for u, c, m in ((u, c, m) for u in unknown_limits for c in confidences for m in margins):
+            t = Thresholds(min_confidence=c, min_margin=m, clarify_confidence=clarify_confidence,
+                           max_unknown_words=u)
             got = [routed_outcome(p, articles, t) for p in parses]
             correct = sum(got[i] == expected[i] for i in answer_idx)
             wrong = sum(got[i] in arts for i in oos_idx)
-            grid.append({"min_confidence": c, "min_margin": m,
+            grid.append({"min_confidence": c, "min_margin": m, "max_unknown_words": u,
                          "accuracy": rate(correct, len(answer_idx)),
                          "wrong_answer_rate": rate(wrong, len(oos_idx)),
                          "clarify_rate_answer_rows": rate(sum(got[i] == "clarify" for i in answer_idx),
@@ -85,16 +87,24 @@ def best_pair(grid: List[Dict[str, Any]], max_wrong: float) -> Optional[Dict[str
     tied = [g for g in ok if abs(g["accuracy"] - top_acc) < 1e-12]
     low_wrong = min(g["wrong_answer_rate"] for g in tied)
     tied = sorted((g for g in tied if abs(g["wrong_answer_rate"] - low_wrong) < 1e-12),
-                  key=lambda g: (g["min_confidence"], g["min_margin"]))
+                  key=lambda g: (-g.get("max_unknown_words", 0), g["min_confidence"], g["min_margin"]))
     return tied[(len(tied) - 1) // 2]
 
 
 def format_table(grid: List[Dict[str, Any]], best: Optional[Dict[str, Any]]) -> str:
+    lines = []
+    for u in sorted({g["max_unknown_words"] for g in grid}):
+        lines += _format_one([g for g in grid if g["max_unknown_words"] == u], best,
+                             f"max_unknown_words {u}" + (" (guard off)" if u >= 1000 else ""))
+    return "\n".join(lines)
+
+
+def _format_one(grid: List[Dict[str, Any]], best: Optional[Dict[str, Any]], title: str) -> List[str]:
     confs = sorted({g["min_confidence"] for g in grid})
     margins = sorted({g["min_margin"] for g in grid})
     cell = {(g["min_confidence"], g["min_margin"]): g for g in grid}
     head = "conf \\ margin " + "".join(f"{m:>13.2f}" for m in margins)
-    lines = ["accuracy on answer rows / wrong-answer rate on out-of-scope rows (dev set)", head]
+    lines = [f"accuracy on answer rows / wrong-answer rate on out-of-scope rows (dev sets), {title}", head]
     for c in confs:
         row = f"{c:>13.2f} "
         for m in margins:
@@ -102,7 +112,7 @@ def format_table(grid: List[Dict[str, Any]], best: Optional[Dict[str, Any]]) -> 
             mark = "*" if best is g else " "
             row += f"{100 * g['accuracy']:>5.1f}/{100 * g['wrong_answer_rate']:>5.1f}{mark} "
         lines.append(row)
-    return "\n".join(lines)
+    return lines
 
 
 async def _parse_all(model: str, texts: List[str]) -> List[Dict[str, Any]]:
@@ -114,7 +124,7 @@ async def _parse_all(model: str, texts: List[str]) -> List[Dict[str, Any]]:
     out = []
     for i, t in enumerate(texts):
         p = await agent.parse_message(t)
-        out.append({"intent": p.get("intent"), "intent_ranking": p.get("intent_ranking")})
+        out.append({"intent": p.get("intent"), "intent_ranking": p.get("intent_ranking"), "scope": p.get("scope")})
         if (i + 1) % 50 == 0:
             print(f"  parsed {i + 1}/{len(texts)}", file=sys.stderr, flush=True)
     return out
@@ -125,7 +135,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     from evaluation.common import article_ids
     from evaluation.servers import latest_model
 
-    ap = argparse.ArgumentParser(description="FAQ threshold sweep on tests/data/faq_dev.tsv")
+    ap = argparse.ArgumentParser(description="FAQ threshold sweep on our held-out FAQ dev sets")
     ap.add_argument("--model", help="model archive (default: newest in models/)")
     ap.add_argument("--max-wrong", type=float, default=0.10, help="max wrong-answer rate on out-of-scope rows")
     ap.add_argument("--out", default=str(REPORTS / "thresholds.json"))
@@ -133,7 +143,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     logging.getLogger().setLevel(logging.WARNING)
 
-    rows = read_tsv(DEV_SET)
+    rows = [r for path in FAQ_DEV_SETS for r in read_tsv(path)]
     texts, expected = [r["text"] for r in rows], [r["answer_id"] for r in rows]
     articles = article_ids()
     model = args.model or latest_model()
@@ -145,22 +155,24 @@ def main(argv: Optional[List[str]] = None) -> int:
     best = best_pair(grid, args.max_wrong)
     current = Thresholds.from_env()
     cur = next((g for g in sweep(parses, expected, articles, [current.min_confidence], [current.min_margin],
-                                 clarify_confidence=clarify)), None)
+                                 clarify_confidence=clarify, unknown_limits=[current.max_unknown_words])), None)
     print(format_table(grid, best))
     print(f"(* = best; clarify_confidence {clarify}; {len(texts)} rows, {time.monotonic() - t0:.0f}s)")
     if cur:
-        print(f"current thresholds ({current.min_confidence}, {current.min_margin}): accuracy "
+        print(f"current thresholds ({current.min_confidence}, {current.min_margin}, max unknown words "
+              f"{current.max_unknown_words}): accuracy "
               f"{pct(cur['accuracy'])}, wrong-answer {pct(cur['wrong_answer_rate'])}")
     if best:
         print(f"best with wrong-answer <= {pct(args.max_wrong, 0)}: min_confidence {best['min_confidence']}, "
-              f"min_margin {best['min_margin']}: accuracy {pct(best['accuracy'])}, wrong-answer "
+              f"min_margin {best['min_margin']}, max_unknown_words {best['max_unknown_words']}: accuracy {pct(best['accuracy'])}, wrong-answer "
               f"{pct(best['wrong_answer_rate'])}")
     else:
         print(f"no pair keeps the wrong-answer rate <= {pct(args.max_wrong, 0)}")
     write_json(Path(args.out), {
-        "date": time.strftime("%Y-%m-%d %H:%M"), "model": Path(model).name, "dev_set": str(DEV_SET.relative_to(DEV_SET.parents[2])),
+        "date": time.strftime("%Y-%m-%d %H:%M"), "model": Path(model).name, "dev_sets": [str(p.relative_to(ROOT)) for p in FAQ_DEV_SETS],
         "rows": len(texts), "max_wrong_answer_rate": args.max_wrong, "clarify_confidence": clarify,
         "best": best, "current": {"min_confidence": current.min_confidence, "min_margin": current.min_margin,
+                                  "max_unknown_words": current.max_unknown_words,
                                   **({k: cur[k] for k in ("accuracy", "wrong_answer_rate")} if cur else {})},
         "grid": grid})
     print(f"wrote {args.out}")
