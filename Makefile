@@ -7,7 +7,8 @@ MODEL := models/iop-faq.tar.gz
 TRAIN_INPUTS := config.yml domain.yml $(shell find data components -name '*.yml' -o -name '*.py' 2>/dev/null)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
-export ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
+ACTION_PORT ?= 5055
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
 export TRACKER_DB ?= $(CURDIR)/.run/tracker.db
 
 .PHONY: install train run shell test test-fast validate test-stories browser-deps eval eval-crisis bench \

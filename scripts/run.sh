@@ -37,11 +37,21 @@ $PY scripts/run_rasa.py run --model models/iop-faq.tar.gz --port "$PORT" --crede
   --endpoints endpoints.yml --cors "${RASA_CORS:-http://localhost:$PORT}" > .run/rasa.log 2>&1 &
 pids+=($!)
 echo "Rasa starting on :$PORT (log: .run/rasa.log) ..."
+ready=
 for _ in $(seq 1 240); do
-  if curl -fsS "http://127.0.0.1:$PORT/" >/dev/null 2>&1; then break; fi
+  if curl -fsS "http://127.0.0.1:$PORT/" >/dev/null 2>&1 \
+     && curl -fsS "http://127.0.0.1:$ACTION_PORT/health" >/dev/null 2>&1; then ready=1; break; fi
   if ! kill -0 "${pids[1]}" 2>/dev/null; then echo "Rasa exited; see .run/rasa.log:"; tail -20 .run/rasa.log; exit 1; fi
+  if ! kill -0 "${pids[0]}" 2>/dev/null; then
+    echo "The action server exited; see .run/actions.log:"; tail -20 .run/actions.log; exit 1
+  fi
   sleep 0.5
 done
+if [ -z "$ready" ]; then
+  echo "Rasa (:$PORT) and the action server (:$ACTION_PORT) were not both up after 2 minutes;"
+  echo "see .run/rasa.log and .run/actions.log"
+  exit 1
+fi
 cat <<MSG
 
 The assistant is ready.
