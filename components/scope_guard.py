@@ -23,13 +23,15 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Text
 
 import yaml
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.stored_component import StoredComponent
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +91,7 @@ def knowledge_base_texts(path: Path) -> Dict[str, List[str]]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class ScopeGuard(GraphComponent):
+class ScopeGuard(StoredComponent):
     """Adds `scope = {"unknown_words": N}` to every parsed message (see the module docstring)."""
 
     @staticmethod
@@ -98,15 +100,8 @@ class ScopeGuard(GraphComponent):
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  vocabulary: Optional[Set[str]] = None) -> None:
-        self.config = {**self.get_default_config(), **(config or {})}
-        self._model_storage = model_storage
-        self._resource = resource
+        super().__init__(config, model_storage, resource)
         self.vocabulary = vocabulary
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ScopeGuard":
-        return cls(config, model_storage, resource)
 
     def _kb_path(self) -> Path:
         path = Path(self.config["knowledge_base"])
