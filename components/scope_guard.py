@@ -21,8 +21,6 @@ import re
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Set, Text
 
-import yaml
-
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -31,6 +29,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from actions import knowledge
 from components.stored_component import StoredComponent
 
 logger = logging.getLogger(__name__)
@@ -82,12 +81,10 @@ def stems(texts: Iterable[Any]) -> Set[str]:
 
 
 def knowledge_base_texts(path: Path) -> Dict[str, List[str]]:
-    """Answer id -> the texts of its knowledge-base entry (title, question, section, text)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = {}
-    for entry in data.get("answers") or []:
-        out[str(entry["id"])] = [str(entry.get(k) or "") for k in ("title", "question", "section", "text")]
-    return out
+    """Answer id -> the texts of its knowledge-base entry (title, question, section, text), read and
+    validated by the same loader the FAQ action uses."""
+    kb = knowledge.load(path)
+    return {a.id: [a.title, a.question, a.section, a.text] for a in kb.answers.values()}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -96,7 +93,7 @@ class ScopeGuard(StoredComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"knowledge_base": "knowledge/answers.yml"}
+        return {"knowledge_base": None}  # None: the FAQ action's file (KNOWLEDGE_FILE or knowledge/answers.yml)
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  vocabulary: Optional[Set[str]] = None) -> None:
@@ -104,6 +101,8 @@ class ScopeGuard(StoredComponent):
         self.vocabulary = vocabulary
 
     def _kb_path(self) -> Path:
+        if not self.config["knowledge_base"]:
+            return knowledge.KB_PATH
         path = Path(self.config["knowledge_base"])
         return path if path.is_absolute() else ROOT / path
 
