@@ -217,7 +217,9 @@ def training_inputs_hash(config: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def train(name: str, config: Path, work: Path, reuse: bool) -> Tuple[str, float, bool]:
+def train(name: str, config: Path, work: Path, reuse: bool) -> Tuple[str, Dict[str, Any]]:
+    """Train (or, with reuse, take the earlier model trained on the same inputs). Returns the model
+    path and its record: train_s, inputs (hash), trained_at, reused."""
     out = work / "models"
     model = out / f"{name}.tar.gz"
     record = work / f"train_{name}.json"
@@ -226,7 +228,7 @@ def train(name: str, config: Path, work: Path, reuse: bool) -> Tuple[str, float,
         earlier = json.loads(record.read_text())
         if earlier.get("inputs") == inputs:
             log(f"{name}: reusing {model} (trained earlier on the same inputs in {earlier['train_s']:.0f}s)")
-            return str(model), earlier["train_s"], True
+            return str(model), {**earlier, "reused": True}
         log(f"{name}: not reusing {model}: its training inputs differ from today's; training again")
     cache = Path(tempfile.mkdtemp(prefix=f"cache-{name}-", dir=work))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2",
@@ -242,10 +244,10 @@ def train(name: str, config: Path, work: Path, reuse: bool) -> Tuple[str, float,
     if proc.returncode != 0 or not model.is_file():
         tail = "\n".join(log_path.read_text(errors="replace").splitlines()[-30:])
         raise RuntimeError(f"training {name} failed (exit {proc.returncode}), log {log_path}:\n{tail}")
-    record.write_text(json.dumps({"train_s": train_s, "inputs": inputs,
-                                  "trained_at": time.strftime("%Y-%m-%d %H:%M")}))
+    trained = {"train_s": train_s, "inputs": inputs, "trained_at": time.strftime("%Y-%m-%d %H:%M")}
+    record.write_text(json.dumps(trained))
     log(f"{name}: trained in {train_s:.0f}s, {model.stat().st_size / 2**20:.1f} MB")
-    return str(model), train_s, False
+    return str(model), {**trained, "reused": False}
 
 
 async def _concurrent(url: str, convs: List[List[str]]) -> Tuple[List[float], int, float]:
@@ -382,12 +384,12 @@ def main() -> int:
     for name, config in VARIANTS.items():
         if train_only and name not in train_only.split(","):
             continue
-        model, train_s, reused = train(name, config, work, name in reuse)
+        model, trained = train(name, config, work, name in reuse)
         models[name] = model
-        record = json.loads((work / f"train_{name}.json").read_text())
-        out[name] = {"train_s": round(train_s, 1), "model_mb": round(Path(model).stat().st_size / 2**20, 2),
-                     "config": str(config.relative_to(ROOT)), "model_reused": reused,
-                     "training_inputs": training_inputs_hash(config), "trained_at": record.get("trained_at")}
+        out[name] = {"train_s": round(trained["train_s"], 1),
+                     "model_mb": round(Path(model).stat().st_size / 2**20, 2),
+                     "config": str(config.relative_to(ROOT)), "model_reused": trained["reused"],
+                     "training_inputs": trained["inputs"], "trained_at": trained.get("trained_at")}
     if train_only:
         log(f"BENCH_TRAIN_ONLY={train_only}: trained, not serving")
         return 0

@@ -319,6 +319,14 @@ def ask_rows(bot: Any, texts: Sequence[str], *, prefix: str, workers: int = 4,
         return list(pool.map(tracked, range(len(texts))))
 
 
+def read_faq_dev() -> List[Dict[str, str]]:
+    """The rows of both held-out FAQ dev sets, in FAQ_DEV_SETS order."""
+    missing = [p for p in FAQ_DEV_SETS if not p.is_file()]
+    if missing:
+        raise FileNotFoundError(f"{missing[0]} not found")
+    return [r for path in FAQ_DEV_SETS for r in read_tsv(path)]
+
+
 def write_json(path: Path, obj: Any) -> None:
     import json
 

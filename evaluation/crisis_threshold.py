@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,11 +24,12 @@ def main() -> None:
     args = ap.parse_args()
     from rasa.core.agent import Agent
     from components.crisis_detector import detect, has_risk_vocabulary
+    from evaluation.common import read_tsv
     from evaluation.servers import latest_model
 
     agent = Agent.load(args.model or latest_model())
     def read(name):
-        return list(csv.DictReader((ROOT / "tests/data" / name).open(encoding="utf-8"), delimiter="\t"))
+        return read_tsv(ROOT / "tests" / "data" / name)
 
     rows = [(r["text"], r["label"] != "none") for r in read("crisis_dev.tsv")] \
         + [(r["text"], r["label"] == "crisis") for r in read("crisis_dev_posts.tsv")] \
@@ -71,7 +71,7 @@ def main() -> None:
         u_tp = sum(p and (m or s >= t) for p, m, s in data)
         u_fp = sum((not p) and (m or s >= t) for p, m, s in data)
         print(f"  {t:.2f}    | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}")
-    print(f"(with the veto for figurative/denied words and the risk-vocabulary gate applied to the classifier)")
+    print("(with the veto for figurative/denied words and the risk-vocabulary gate applied to the classifier)")
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
 

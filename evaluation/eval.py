@@ -32,8 +32,8 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from evaluation.common import (CRISIS_ID, FAQ_DEV_SETS, REPORTS, ROOT, article_ids, ask_rows,
-                               confusion, crisis_checks, pct, read_tsv, require_eval_file,
+from evaluation.common import (CRISIS_ID, REPORTS, ROOT, article_ids, ask_rows,
+                               confusion, crisis_checks, pct, read_faq_dev, read_tsv, require_eval_file,
                                score_faq, write_json)
 from evaluation import eval_crisis
 
@@ -51,10 +51,11 @@ def load_outside(limit: Optional[int] = None) -> List[Dict[str, str]]:
 
 
 def load_dev(limit: Optional[int] = None) -> List[Dict[str, str]]:
-    missing = [p for p in FAQ_DEV_SETS if not p.is_file()]
-    if missing:
-        sys.exit(f"error: {missing[0]} not found")
-    rows = [{"text": r["text"], "expected": r["answer_id"]} for p in FAQ_DEV_SETS for r in read_tsv(p)]
+    try:
+        dev = read_faq_dev()
+    except FileNotFoundError as e:
+        sys.exit(f"error: {e}")
+    rows = [{"text": r["text"], "expected": r["answer_id"]} for r in dev]
     return _sample(rows, limit)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import logging
 import os
 import sys
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from evaluation.common import FAQ_DEV_SETS, REPORTS, ROOT, pct, rate, read_tsv, write_json
+from evaluation.common import FAQ_DEV_SETS, REPORTS, ROOT, pct, rate, read_faq_dev, write_json
 
 CONFIDENCES = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
@@ -60,19 +61,19 @@ def sweep(parses: List[Dict[str, Any]], expected: List[str], articles: Sequence[
     answer_idx = [i for i, e in enumerate(expected) if e in arts]
     oos_idx = [i for i, e in enumerate(expected) if e == "out_of_scope"]
     grid = []
-    for u, c, m in ((u, c, m) for u in unknown_limits for c in confidences for m in margins):
-            t = Thresholds(min_confidence=c, min_margin=m, clarify_confidence=clarify_confidence,
-                           max_unknown_words=u)
-            got = [routed_outcome(p, articles, t) for p in parses]
-            correct = sum(got[i] == expected[i] for i in answer_idx)
-            wrong = sum(got[i] in arts for i in oos_idx)
-            grid.append({"min_confidence": c, "min_margin": m, "max_unknown_words": u,
-                         "accuracy": rate(correct, len(answer_idx)),
-                         "wrong_answer_rate": rate(wrong, len(oos_idx)),
-                         "clarify_rate_answer_rows": rate(sum(got[i] == "clarify" for i in answer_idx),
-                                                          len(answer_idx)),
-                         "wrong_article_rate_answer_rows": rate(
-                             sum(got[i] in arts and got[i] != expected[i] for i in answer_idx), len(answer_idx))})
+    for u, c, m in itertools.product(unknown_limits, confidences, margins):
+        t = Thresholds(min_confidence=c, min_margin=m, clarify_confidence=clarify_confidence,
+                       max_unknown_words=u)
+        got = [routed_outcome(p, articles, t) for p in parses]
+        correct = sum(got[i] == expected[i] for i in answer_idx)
+        wrong = sum(got[i] in arts for i in oos_idx)
+        grid.append({"min_confidence": c, "min_margin": m, "max_unknown_words": u,
+                     "accuracy": rate(correct, len(answer_idx)),
+                     "wrong_answer_rate": rate(wrong, len(oos_idx)),
+                     "clarify_rate_answer_rows": rate(sum(got[i] == "clarify" for i in answer_idx),
+                                                      len(answer_idx)),
+                     "wrong_article_rate_answer_rows": rate(
+                         sum(got[i] in arts and got[i] != expected[i] for i in answer_idx), len(answer_idx))})
     return grid
 
 
@@ -143,7 +144,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     logging.getLogger().setLevel(logging.WARNING)
 
-    rows = [r for path in FAQ_DEV_SETS for r in read_tsv(path)]
+    rows = read_faq_dev()
     texts, expected = [r["text"] for r in rows], [r["answer_id"] for r in rows]
     articles = article_ids()
     model = args.model or latest_model()
