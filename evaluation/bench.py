@@ -48,6 +48,22 @@ VARIANTS = {"ours": ROOT / "config.yml", "baseline": BASELINE_CONFIG}
 # How each variant runs Rasa: ours as `make run` does (scripts/run_rasa.py), the baseline as a Rasa user
 # does by default (`python -m rasa`).
 RASA_COMMANDS = {"ours": [str(ROOT / "scripts" / "run_rasa.py")], "baseline": ["-m", "rasa"]}
+# Both keep conversations in the same SQLite database; the baseline with Rasa's own SQL tracker store,
+# ours with stores/tracker_store.py as endpoints.yml ships it.
+OUR_STORE_TYPE = "stores.tracker_store.CachedSQLTrackerStore"
+
+
+def endpoints_for(name: str, work: Path) -> str:
+    """endpoints.yml as `make run` uses it (ours), or with Rasa's own SQL tracker store (baseline)."""
+    shipped = ROOT / "endpoints.yml"
+    if name == "ours":
+        return str(shipped)
+    text = shipped.read_text()
+    if f"type: {OUR_STORE_TYPE}" not in text:
+        raise RuntimeError(f"endpoints.yml no longer uses {OUR_STORE_TYPE}: update evaluation/bench.py")
+    path = work / f"endpoints_{name}.yml"
+    path.write_text(text.replace(f"type: {OUR_STORE_TYPE}", "type: SQL"))
+    return str(path)
 MARKER = "<!-- bench.py regenerates everything above this line; text below it is kept. -->"
 KEYS = ["train_s", "model_mb", "startup_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms",
         "throughput_rps", "p95_concurrent_ms", "faq_accuracy"]
@@ -287,7 +303,8 @@ def measure_serving(name: str, model: str, work: Path, settings: Dict[str, Any],
 
     rnd = random.Random(42)
     res: Dict[str, Any] = {}
-    bot = BotStack(model=model, workdir=str(work / f"run_{name}"), rasa_command=RASA_COMMANDS[name])
+    bot = BotStack(model=model, workdir=str(work / f"run_{name}"), rasa_command=RASA_COMMANDS[name],
+                   endpoints=endpoints_for(name, work))
     Path(bot.workdir).mkdir(parents=True, exist_ok=True)
     log(f"{name}: starting Rasa + action server ...")
     t0 = time.monotonic()

@@ -1,0 +1,1 @@
+"""Tracker and lock stores the Rasa server loads through endpoints.yml."""

@@ -1,0 +1,164 @@
+"""stores/tracker_store.py: the cache never hands out a tracker that differs from the database."""
+import asyncio
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (ActionExecuted, BotUttered, SessionStarted, SlotSet,
+                                     UserUttered)
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
+from stores.tracker_store import CachedSQLTrackerStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def domain():
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def run(coro):
+    return asyncio.new_event_loop().run_until_complete(coro)
+
+
+def store(domain, db, **kwargs):
+    return CachedSQLTrackerStore(domain=domain, dialect="sqlite", db=str(db), **kwargs)
+
+
+def turn(text, intent="program_length"):
+    return [UserUttered(text, {"name": intent, "confidence": 0.9}),
+            ActionExecuted("action_answer_faq"), BotUttered("answer", {"custom": {"answer_id": intent}}),
+            ActionExecuted("action_listen")]
+
+
+def state(tracker):
+    s = tracker.current_state(EventVerbosity.ALL)
+    s.pop("latest_event_time", None)
+    return s
+
+
+def new_conversation(domain, sender="c1"):
+    tracker = DialogueStateTracker(sender, domain.slots)
+    tracker.update_with_events([ActionExecuted("action_session_start"), SessionStarted(),
+                                ActionExecuted("action_listen")], domain)
+    tracker.update_with_events(turn("how long is it"), domain)
+    return tracker
+
+
+def second_turn(a, domain, sender="c1"):
+    """A conversation as Rasa leaves it after two turns: the second turn ran on a tracker loaded from
+    the database (which starts at SessionStarted, so only from then on does it match the stored count)."""
+    run(a.save(new_conversation(domain, sender)))
+    tracker = run(a.retrieve(sender))
+    tracker.update_with_events(turn("and after that?"), domain)
+    run(a.save(tracker))
+    return tracker
+
+
+def test_cached_tracker_equals_the_database(domain, tmp_path):
+    db = tmp_path / "t.db"
+    a = store(domain, db)
+    tracker = second_turn(a, domain)
+    cached = run(a.retrieve("c1"))
+    assert cached is tracker and a.hits == 1
+    from_db = run(store(domain, db, cache_size=0).retrieve("c1"))
+    assert state(from_db) == state(cached)
+    cached.update_with_events(turn("can I work", "working_during_iop") + [SlotSet("crisis_active", True)],
+                              domain)
+    run(a.save(cached))  # the cached path: appends only the new events
+    again = run(a.retrieve("c1"))
+    assert again is cached and a.hits == 2
+    from_db = run(store(domain, db, cache_size=0).retrieve("c1"))
+    assert state(from_db) == state(again) and from_db.get_slot("crisis_active") is True
+
+
+def test_a_write_by_another_replica_is_seen(domain, tmp_path):
+    db = tmp_path / "t.db"
+    a, b = store(domain, db), store(domain, db)
+    mine = second_turn(a, domain)
+    other = run(b.retrieve("c1"))
+    other.update_with_events(turn("can I work", "working_during_iop"), domain)
+    run(b.save(other))
+    seen = run(a.retrieve("c1"))
+    assert seen is not mine and a.hits == 0
+    assert [e.text for e in seen.events if isinstance(e, UserUttered)] == [
+        "how long is it", "and after that?", "can I work"]
+
+
+def test_a_failed_save_caches_nothing(domain, tmp_path):
+    db = tmp_path / "t.db"
+    a = store(domain, db)
+    tracker = second_turn(a, domain)
+    assert run(a.retrieve("c1")) is tracker
+    tracker.update_with_events(turn("lost turn", "thanks"), domain)
+    with sqlite3.connect(db) as con:  # the database fails under the save
+        con.execute("ALTER TABLE events RENAME TO events_away")
+    with pytest.raises(Exception):
+        run(a.save(tracker))
+    with sqlite3.connect(db) as con:
+        con.execute("ALTER TABLE events_away RENAME TO events")
+    again = run(a.retrieve("c1"))
+    assert again is not tracker
+    assert [e.text for e in again.events if isinstance(e, UserUttered)] == ["how long is it", "and after that?"]
+
+
+def without_time(data):
+    event = json.loads(data)
+    event.pop("timestamp")
+    return event
+
+
+def test_saving_a_cached_tracker_writes_what_sqltrackerstore_writes(domain, tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+    rows = {}
+    for kind in ("cached", "plain"):
+        db = tmp_path / f"{kind}.db"
+        s = store(domain, db) if kind == "cached" else SQLTrackerStore(domain, dialect="sqlite", db=str(db))
+        first = new_conversation(domain)
+        run(s.save(first))
+        for text in ("and after that?", "can I work", "thanks"):
+            tracker = run(s.retrieve("c1"))
+            tracker.update_with_events(turn(text), domain)
+            run(s.save(tracker))
+        with sqlite3.connect(db) as con:
+            rows[kind] = [row[:4] + (without_time(row[4]),) for row in con.execute(
+                "SELECT sender_id, type_name, intent_name, action_name, data FROM events ORDER BY id")]
+        if kind == "cached":
+            assert s.hits == 2  # the last two turns took the cached path
+    assert rows["cached"] == rows["plain"] and len(rows["plain"]) == 19
+
+
+def test_a_tracker_changed_after_saving_is_not_reused(domain, tmp_path):
+    db = tmp_path / "t.db"
+    a = store(domain, db)
+    tracker = second_turn(a, domain)
+    tracker.update_with_events([SlotSet("crisis_active", True)], domain)  # never saved
+    again = run(a.retrieve("c1"))
+    assert again is not tracker and a.hits == 0
+    assert len(again.events) == len(tracker.events) - 1
+    assert not any(isinstance(e, SlotSet) for e in again.events)
+
+
+def test_a_new_session_in_the_turn_is_not_cached(domain, tmp_path):
+    db = tmp_path / "t.db"
+    a = store(domain, db)
+    second_turn(a, domain)
+    tracker = run(a.retrieve("c1"))
+    tracker.update_with_events([ActionExecuted("action_session_start"), SessionStarted(),
+                                ActionExecuted("action_listen")] + turn("hello", "greet"), domain)
+    run(a.save(tracker))
+    fresh = run(a.retrieve("c1"))
+    assert fresh is not tracker and a.hits == 1  # only the retrieve before the new session was a hit
+    assert [e.text for e in fresh.events if isinstance(e, UserUttered)] == ["hello"]
+
+
+def test_the_cache_is_bounded(domain, tmp_path):
+    a = store(domain, tmp_path / "t.db", cache_size=2)
+    for sender in ("c1", "c2", "c3"):
+        second_turn(a, domain, sender)
+    assert list(a._cache) == ["c2", "c3"]
+    misses = a.misses
+    assert run(a.retrieve("c1")) is not None and a.misses == misses + 1
