@@ -169,6 +169,14 @@ CATEGORIES = {
             "{want|wanna|going} to {go|} join {her|him|them|my mom|my dad|my mum} {.|,|in|up|again|soon|already}",
         ],
         "regex": [
+            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            r"\b(?:disappointed|annoyed|angry|mad|upset|gutted)\b[^.!?\n]{0,30}?\b(?:woke|wake|waking) up (?:again|another day|still)\b",
+            r"\bhop(?:e|ing)\b[^.!?\n]{0,15}?\bi\s+(?:don\'?t|do not|won\'?t|will not)\s+(?:live|last|survive)\s+(?:much\s+|very\s+)?(?:long|longer)\b",
+            r"\b(?:welcome|embrace)\s+death\b|\bdeath\s+would\s+be\s+(?:welcome|a welcome)\b",
+            r"\bif\s+i\b[^.!?\n]{0,40}?\b(?:didn\'?t|did not|don\'?t|do not|never)\s+(?:make it|survive|wake up)\b[^.!?\n]{0,30}?\b(?:relieved|a relief|fine|okay|ok|glad|wouldn\'?t mind|not mind)\b",
+            r"\b(?:angry|mad|furious|upset|resent\w*)\b[^.!?\n]{0,30}?\b(?:doctors?|paramedics?|they|someone|he|she|nurses?|the hospital)\s+(?:saved|revived|resuscitated)\s+me\b(?!\s+(?:a|some|money|time|the|from))",
+            r"\bwish(?:ed)?\b[^.!?\n]{0,20}?\b(?:hadn\'?t|had not|didn\'?t|never)\s+(?:saved|revived|found|resuscitated)\s+me\b",
+            r"\b(?:nice|better|easier|peaceful|a relief|wonderful|good)\b[^.!?\n]{0,30}?\b(?:fade (?:out|away)|stop existing|not exist|disappear (?:forever|for good)|fall asleep forever|sleep forever|not be here (?:anymore|forever|at all))\b",
             # a wish or hope that ends in being hit or killed by something
             r"\b(?:wish|wishing|hope|hoping|pray|praying)\b[^.!?\n]{0,40}?\b(?:get|got|gets|be|was|were)\s+"
             r"(?:hit|run over|killed|struck)\b",
@@ -221,7 +229,13 @@ CATEGORIES = {
             "hurting myself on purpose", "punishing myself with pain", "make myself bleed",
             "until i bleed", "till i bleed", "til i bleed",
         ],
-        "regex": [],
+        "regex": [
+            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            r"\bi\b[^.!?\n]{0,15}?\b(?:slam|slammed|slamming|bang|banged|banging|hit|hitting|punch|punched|punching|burn|burned|burnt|burning|scald|scalded|scalding|bite|biting|bit|scratch|scratched|scratching)\b[^.!?\n]{0,40}?\bon purpose\b",
+            r"\b(?:my|myself)\b[^.!?\n]{0,40}?\buntil (?:it|they|i|my \w+) (?:blister|bleed|bruise|bled)\w*\b",
+            r"\bhard enough to (?:leave|make|draw|cause) (?:a |some )?(?:bruises?|marks?|blood|scars?|welts?)\b",
+            r"\brelaps\w*\b[^.!?\n]{0,40}?\b(?:sh|self harm\w*|cutting|burning myself)\b",
+        ],
     },
     # An attempt or overdose under way or just done (C-SSRS "actual attempt").
     "attempt_in_progress": {
@@ -245,6 +259,9 @@ CATEGORIES = {
             "i'm standing on a bridge", "i'm standing on the roof", "the car is running in the garage",
         ],
         "regex": [
+            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            r"\b(?:did|done)\s+something\s+(?:stupid|dumb|bad|drastic)\s+with\s+(?:my|the|all my)\s+(?:meds|pills|medication|medications|tablets|prescription)\b",
+            r"\bengine running\b[^.!?\n]{0,40}?\bgarage\b|\bgarage\b[^.!?\n]{0,40}?\bengine running\b",
             # took/swallowed a large amount of a medicine ("a bunch of pills", "all my meds"); not "as prescribed".
             r"\b(?:took|taken|swallowed|swallowing|downed|popped|ate)\s+(?:(?:like|about|around|maybe|over|at least|nearly|"
             r"almost|probably|roughly|basically)\s+)?(?:a\s+(?:bunch|handful|"
@@ -271,7 +288,10 @@ CATEGORIES = {
             "after|since my|an|the|last attempt .|,|;|!|and",
         ],
         "phrases": [],
-        "regex": [],
+        "regex": [
+            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            r"\bmy (?:first|second|third|last|latest|previous|recent|most recent) attempt\b[^.!?\n]{0,60}?\b(?:hospital|er|icu|psych|ward|survived|discharged|woke up|pills|overdose|ambulance)\b",
+        ],
     },
     # Plans and preparation (C-SSRS "intent with plan", "preparatory behaviour"). Plan words next to
     # ideation in one sentence are derived in the detector (cue "plan").
@@ -331,6 +351,13 @@ CATEGORIES = {
             "this is my last post", "this will be my last post", "instructions for my funeral",
         ],
         "regex": [
+            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            r"\b(?:go|going|drive|driving|head|heading|walk|walking)\b[^.!?\n]{0,60}?\b(?:and|&)\s+(?:i\'?m\s+|i am\s+)?(?:not|never)\s+(?:come|coming)\s+(?:back|home)\b(?!\s+(?:to|until|till|for|tonight|today|this|before|after|early|late|soon))",
+            r"\bwo(?:n\'?t|nt|uld not|n\'t)?\s*(?:not\s+)?be\s+(?:around|here|alive)\s+to\s+(?:read|see|hear|answer|reply)\b",
+            r"\bwon\'?t know (?:it\'?s|it is|that it\'?s|this is) (?:the|my|our) last\b",
+            r"\b(?:tonight|today)(?:\'s| is) the (?:night|day)\b[^\n]{0,60}?\b(?:someone to know|somebody to know|someone knew|sorry|love you|goodbye|bye)\b",
+            r"\b(?:sent|send|gave|give|left|leave|wrote down|writing down|emailed)\s+(?:all\s+)?my\s+passwords\b",
+            r"\bsorry to (?:whoever|anyone who|everyone who|the person who) (?:reads|finds|sees) this\b",
             r"\b(?:don'?t|do not|won'?t|will not|not going to|not gonna)\s+(?:plan to |expect to |intend to )?be\s+"
             r"(?:around|here|alive)\s+(?:much |for )?(?:longer|long)\b",
             r"\b(?:tonight|today) is the (?:night|day)\b[^\n]{0,40}?\b(?:i'?m done|goodbye|end it|it ends|no more|"
@@ -406,6 +433,13 @@ CATEGORIES = {
             "urge to hurt someone", "make them all pay", "i could really hurt someone",
         ],
         "regex": [
+            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            r"\bvoices?\b[^.!?\n]{0,15}?\b(?:telling|tell|tells|told|saying|say|says|ordering|order|commanding)\s+me\b[^.!?\n]{0,60}?\b(?:hurt|harm|kill|attack|deal with|get rid of|punish|stab|shoot|poison)\b",
+            r"\b(?:push|pushing|shove|shoving)\b[^.!?\n]{0,30}?\b(?:people|someone|somebody|him|her|them|strangers?|my \w+)\b[^.!?\n]{0,15}?\b(?:in front of|onto the tracks|off (?:the|a) (?:platform|bridge|roof|balcony|cliff|ledge))\b",
+            r"\b(?:drive|driving|drove|steer\w*|plow\w*|ram|ramming)\b[^.!?\n]{0,20}?\binto (?:the |a )?(?:crowd|crowds|people|pedestrians)\b",
+            r"\bpoison\w*\b[^.!?\n]{0,30}?\b(?:his|her|their|my \w+?(?:'s|s')?|the|\w+'s)\s+(?:coffee|food|drink|tea|lunch|dinner|water)\b",
+            r"\b(?:bring|bringing|take|taking)\s+something\s+to\s+(?:the\s+)?(?:office|work|school)\s+to\s+(?:settle|end|fix|deal with)\b",
+            r"\b(?:beats|beating|beat up|hits|hitting|chokes|choking|strangles|strangling)\s+(?:my (?:mom|mother|dad|father|sister|brother|wife|husband|partner|girlfriend|boyfriend|kids?|son|daughter|baby)|me)\b(?!\s+(?:at|in|to)\b)",
             r"\b(?:afraid|scared|worried|terrified|frightened)\b[^.!?\n]{0,30}?\b(?:hurt|harm|kill|attack|shake|hit|strangle)\s+"
             r"(?:my (?:kids?|children|son|daughter|baby|wife|husband|partner|family|boss|coworkers?|colleagues?|mom|dad)|"
             r"someone|somebody|people|him|her|them|anyone)\b(?!'s)",
@@ -562,9 +596,20 @@ FIGURATIVE = {
         "@kill|killing|killed|murder it|them",
         "dead|killing|kill|die inside",
         "bridge|bridges loan|loans|program|programs|between|role",
+        # third session (half A of the indirect-wording dev posts): leaving a job or a lease
+        "@end|terminate|break my|the|our lease|contract|subscription|subscriptions|membership|tenancy",
+        "goodbye|farewell lunch|party|drinks|card|email|gift|dinner|speech|coffee",
+        "@hand|give|submit|put in|handed|gave|submitted my|a notice|resignation",
     ],
     "phrases": [],
-    "regex": [],
+    "regex": [
+        # asking about medication safety or first-aid training, not about oneself
+        r"\b(?:signs|symptoms) of (?:an? )?(?:opioid |drug |alcohol )?overdose\b",
+        r"\b(?:overdose risk|risk of (?:an? )?overdose)\b",
+        r"\baccidentally (?:took|taken|take|doubled|double)\b[^\n]{0,80}",
+        r"\bhow to ask (?:someone|people|a person|a coworker|coworkers|colleagues) (?:directly )?about suicide\b",
+        r"\blast (?:message|post) (?:before i (?:log off|go offline|leave)|for (?:today|tonight|the day|the week|now|a while))\b",
+    ],
 }
 
 # Denials: a match overlapping a denial is dropped ("I'm not suicidal", "I would never hurt myself",

@@ -217,6 +217,55 @@ def test_second_session_negatives_do_not_fire(detector, text):
     assert run(detector, text, intent, ranking).get("crisis")["matched"] is False
 
 
+# Wording added in the third session for misses on half A of the indirect-wording dev posts (own
+# examples, not dev-set rows). Half B showed these patterns generalise little (reports/eval.md and the
+# closing note): the classifier has to carry indirect wording.
+THIRD_SESSION_POSITIVES = [
+    ("i'm annoyed every time i wake up again, another day of this", "crisis"),
+    ("not planning anything, i just hope i don't live much longer", "crisis"),
+    ("i'd welcome death at this point", "crisis"),
+    ("if i didn't wake up tomorrow i'd be relieved honestly", "crisis"),
+    ("i'm still angry the paramedics saved me", "crisis"),
+    ("it would be so peaceful to just fade away", "crisis"),
+    ("after work i'm driving out to the coast and not coming back", "crisis_urgent"),
+    ("i won't be around to read your reply", "crisis_urgent"),
+    ("i gave my passwords to my sister so she can sort things out", "crisis_urgent"),
+    ("i did something stupid with my pills and i feel really strange", "crisis_urgent"),
+    ("sitting in the garage with the engine running", "crisis_urgent"),
+    ("my last attempt put me in the hospital for a week", "crisis"),
+    ("i punch the wall on purpose until my knuckles split", "crisis"),
+    ("i scratch my arms until they bleed when i panic", "crisis"),
+    ("i relapsed on sh last night after three months", "crisis"),
+    ("a voice keeps telling me to hurt my roommate", "crisis"),
+    ("i get an urge to push someone off the platform", "crisis"),
+    ("sometimes i picture poisoning my boss's lunch", "crisis"),
+]
+THIRD_SESSION_NEGATIVES = [
+    "i handed in my notice and we're planning a goodbye lunch on friday",
+    "can i end my lease early if i move for treatment",
+    "is there an overdose risk with melatonin and my antidepressant",
+    "i accidentally took my morning pill twice, should i call the pharmacy",
+    "this is my last message before i log off for the weekend",
+    "i'm going to the beach on saturday and not coming back until sunday night",
+    "i won't be around for the meeting tomorrow",
+    "my brother beats me at chess every time",
+    "we did a training on how to ask coworkers about suicide",
+]
+
+
+@pytest.mark.parametrize("text,want", THIRD_SESSION_POSITIVES, ids=lambda v: str(v)[:40])
+def test_third_session_wording_fires(detector, text, want):
+    intent, ranking = faq()
+    msg = run(detector, text, intent, ranking)
+    assert msg.get(INTENT)["name"] == want, msg.get("crisis")
+
+
+@pytest.mark.parametrize("text", THIRD_SESSION_NEGATIVES, ids=lambda v: v[:40])
+def test_third_session_negatives_do_not_fire(detector, text):
+    intent, ranking = faq("iop_for_burnout", 0.8)
+    assert run(detector, text, intent, ranking).get("crisis")["matched"] is False
+
+
 @pytest.mark.parametrize("text", [
     "", " ", "\n\n", "😭😭😭", "🙂", "<script>alert('x')</script>", "<b></b>", "&amp;&lt;&gt;",
     "\x00\x01\x02", "a" * 20000, "💀" * 5000, "!" * 20000, "s u i", "*" * 300, "ı̇" * 100,
