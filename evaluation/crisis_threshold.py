@@ -1,7 +1,8 @@
 """Measure the CrisisDetector's classifier_threshold (a measurement, not a test).
 
 Loads a trained model's NLU in-process and parses every row of our own dev sets only: crisis
-(tests/data/crisis_dev.tsv, crisis_dev_posts.tsv), FAQ (faq_dev.tsv, faq_dev_hard.tsv) and the distress
+(tests/data/crisis_dev.tsv, crisis_dev_posts.tsv, crisis_dev_indirect_a.tsv and _b.tsv), FAQ (faq_dev.tsv,
+faq_dev_hard.tsv, faq_dev_naive.tsv) and the distress
 negatives (distress_dev.tsv). Reports, for thresholds 0.1..0.95, with the figurative/denial veto and
 the risk-vocabulary gate applied as the detector applies them: how many crisis rows the classifier
 alone would catch (max crisis/crisis_urgent confidence >= t), how many non-crisis rows it would wrongly
@@ -27,13 +28,18 @@ def main() -> None:
     from evaluation.common import read_tsv
     from evaluation.servers import latest_model
 
+    import logging
+    from rasa.utils.log_utils import configure_structlog
+    configure_structlog(logging.WARNING)  # else every parse is logged (with its text) at debug level
     agent = Agent.load(args.model or latest_model())
     def read(name):
         return read_tsv(ROOT / "tests" / "data" / name)
 
     rows = [(r["text"], r["label"] != "none") for r in read("crisis_dev.tsv")] \
-        + [(r["text"], r["label"] == "crisis") for r in read("crisis_dev_posts.tsv")] \
-        + [(r["text"], False) for r in read("faq_dev.tsv") + read("faq_dev_hard.tsv") + read("distress_dev.tsv")]
+        + [(r["text"], r["label"] == "crisis") for r in read("crisis_dev_posts.tsv")
+           + read("crisis_dev_indirect_a.tsv") + read("crisis_dev_indirect_b.tsv")] \
+        + [(r["text"], False) for r in read("faq_dev.tsv") + read("faq_dev_hard.tsv") + read("faq_dev_naive.tsv")
+           + read("distress_dev.tsv")]
 
     async def parse_all():
         out = []
