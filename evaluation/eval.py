@@ -5,7 +5,7 @@ fresh conversation:
   1. FAQ, outside set faq_outside.tsv: accuracy on answerable=full rows (overall, per answer id,
      confusion matrix), wrong-answer rate on out-of-scope rows, `partial` rows for information, and
      the rows expecting crisis_resources on their own.
-  2. FAQ, our held-out dev set tests/data/faq_dev.tsv: the same metrics.
+  2. FAQ, our held-out dev sets (evaluation.common.FAQ_DEV_SETS, tests/data/faq_dev*.tsv): the same metrics.
   3. Crisis (evaluation/eval_crisis.py): recall by category, false alarms overall and on hard negatives.
 Then, without servers:
   4. `rasa test nlu --cross-validation --folds 5` on data/ with config.yml: weighted intent F1 and the
@@ -156,7 +156,7 @@ def plot_per_id(outside: Dict[str, Any], dev: Dict[str, Any], path: Path) -> Non
     get = lambda s, a: (s["per_answer_id"].get(a) or {}).get("accuracy")  # noqa: E731
     fig, ax = plt.subplots(figsize=(10, 5))
     xs = range(len(ids))
-    for k, (name, s) in enumerate((("outside (full rows)", outside), ("dev set", dev))):
+    for k, (name, s) in enumerate((("outside (full rows)", outside), ("dev sets", dev))):
         vals = [get(s, a) for a in ids]
         ax.bar([x + (k - 0.5) * 0.4 for x in xs], [100 * v if v is not None else 0 for v in vals],
                width=0.4, label=name)
@@ -241,8 +241,8 @@ def render_md(res: Dict[str, Any]) -> str:
          "## Summary", "", "| measure | value | target |", "|---|---|---|",
          f"| FAQ accuracy, outside set, answerable = full | {pct(o['accuracy'])} | |",
          f"| FAQ wrong-answer rate, outside set, out of scope | {pct(o['wrong_answer_rate'])} | <= 10% |",
-         f"| FAQ accuracy, dev set | {pct(d['accuracy'])} | |",
-         f"| FAQ wrong-answer rate, dev set, out of scope | {pct(d['wrong_answer_rate'])} | <= 10% |"]
+         f"| FAQ accuracy, our dev sets | {pct(d['accuracy'])} | |",
+         f"| FAQ wrong-answer rate, our dev sets, out of scope | {pct(d['wrong_answer_rate'])} | <= 10% |"]
     if c:
         for label, value, ok in crisis_checks(c):
             L.append(f"| crisis: {label} | {pct(value)} | **{'PASS' if ok else 'FAIL'}** |")
@@ -250,8 +250,8 @@ def render_md(res: Dict[str, Any]) -> str:
         L.append(f"| NLU intent F1 (weighted), {cv['folds']}-fold cross-validation | {cv['weighted_f1']:.3f} | |")
     L += ["", "## FAQ: outside set (`faq_outside.tsv`)", "", *_faq_md("outside", o, True), "",
           "![confusion matrix, outside set](confusion_faq_outside.png)", "",
-          "## FAQ: held-out dev set (`tests/data/faq_dev.tsv`)", "", *_faq_md("dev", d, False), "",
-          "![confusion matrix, dev set](confusion_faq_dev.png)", "",
+          "## FAQ: our held-out dev sets (`tests/data/faq_dev.tsv`, `faq_dev_hard.tsv`, `faq_dev_naive.tsv`)", "", *_faq_md("dev", d, False), "",
+          "![confusion matrix, dev sets](confusion_faq_dev.png)", "",
           "![accuracy per answer id](faq_per_id.png)", ""]
     if o["crisis_results"]:
         L += ["### Outside rows expecting crisis_resources", ""]
@@ -296,7 +296,7 @@ def render_md(res: Dict[str, Any]) -> str:
     L += ["## FAQ confidence thresholds", ""]
     if th:
         b = th.get("best") or {}
-        L += [f"From reports/thresholds.json (evaluation/thresholds.py, dev set only, NLU model only, "
+        L += [f"From reports/thresholds.json (evaluation/thresholds.py, dev sets only, NLU model only, "
               f"model `{th.get('model')}`): best pair min_confidence **{b.get('min_confidence')}**, "
               f"min_margin **{b.get('min_margin')}**: accuracy {pct(b.get('accuracy'))}, wrong-answer "
               f"rate {pct(b.get('wrong_answer_rate'))} (constraint: wrong-answer <= "
@@ -377,7 +377,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     full_rows = [r for r in outside_scored if r["expected"] in articles and r["answerable"] == "full"]
     plot_confusion(full_rows, order, "FAQ outside set, answerable = full: expected vs bot (whole bot)",
                    out / "confusion_faq_outside.png")
-    plot_confusion(dev_scored, order, "FAQ dev set: expected vs bot (whole bot)", out / "confusion_faq_dev.png")
+    plot_confusion(dev_scored, order, "FAQ dev sets: expected vs bot (whole bot)", out / "confusion_faq_dev.png")
     plot_per_id(outside, dev, out / "faq_per_id.png")
     if crisis:
         plot_crisis(crisis, out / "crisis.png")
