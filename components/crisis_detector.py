@@ -54,6 +54,9 @@ from components import crisis_patterns as P
 logger = logging.getLogger(__name__)
 
 CRISIS_KEY = "crisis"
+# Cues whose words anchor a category on their own (a means and a lethality word make a method question).
+ANCHORED_CUES_NAMES = ("means", "lethal")
+ANCHORED_CUES = tuple(f"cue:{n}" for n in ANCHORED_CUES_NAMES)
 
 # ---------------------------------------------------------------------------------------------
 # Normalisation
@@ -179,7 +182,12 @@ class _Engine:
         nlp.add_pipe("sentencizer")
         nlp.initialize()  # loads the lookup tables from spacy-lookups-data
         self.nlp = nlp
+        # Token patterns in two matchers: categories and the means/lethal cues (every such match holds
+        # one of the trigger words, so only windows around those are scanned), and the context
+        # patterns (time/intent/plan cues, figurative uses, denials), which only matter next to a
+        # category match or, for the classifier veto, in a message with a risk word.
         self.matcher = Matcher(nlp.vocab)
+        self.context_matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.regexes: List[Tuple[str, "re.Pattern"]] = []
 
@@ -190,7 +198,8 @@ class _Engine:
         for label, group in groups:
             token_patterns = [compile_token_pattern(s) for s in group.get("tokens", [])]
             if token_patterns:
-                self.matcher.add(label, token_patterns)
+                anchored = label.startswith("cat:") or label in ANCHORED_CUES
+                (self.matcher if anchored else self.context_matcher).add(label, token_patterns)
             phrase_docs = [nlp.make_doc(p) for ph in group.get("phrases", []) for p in expand_phrase(ph)]
             if phrase_docs:
                 self.phrases.add(label, phrase_docs)
@@ -239,9 +248,9 @@ class _Engine:
 
     def _candidate_windows(self, doc) -> List[Tuple[int, int]]:
         """Token windows that can hold a category match: +-WINDOW tokens around each anchor word
-        (no token pattern is longer than that), merged. Short messages are scanned whole."""
+        (no token pattern is longer than that), merged. No anchor word, no window."""
         n = len(doc)
-        if self.triggers is None or n <= 80:
+        if self.triggers is None:
             return [(0, n)]
         out: List[Tuple[int, int]] = []
         for t in doc:
@@ -257,15 +266,25 @@ class _Engine:
     def spans(self, doc, text: str) -> List[Tuple[str, int, int]]:
         strings = self.nlp.vocab.strings
         found: List[Tuple[str, int, int]] = []
-        for a, b in self._candidate_windows(doc):
-            part = doc[a:b] if (a, b) != (0, len(doc)) else doc
-            found += [(strings[m], s + a, e + a) for m, s, e in self.matcher(part)]
+        windows = self._candidate_windows(doc)
+
+        def match(matcher, parts: List[Tuple[int, int]]) -> None:
+            for a, b in parts:
+                part = doc[a:b] if (a, b) != (0, len(doc)) else doc
+                found.extend((strings[m], s + a, e + a) for m, s, e in matcher(part))
+
+        match(self.matcher, windows)
         found += [(strings[m], s, e) for m, s, e in self.phrases(doc)]
         for label, rx in self.regexes:
             for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and len(span):
                     found.append((label, span.start, span.end))
+        # Most messages (FAQ questions) have neither: then the context patterns cannot change anything.
+        if any(l.startswith("cat:") or l[4:] in ANCHORED_CUES_NAMES for l, _, _ in found) \
+                or _risk_vocabulary().search(text):
+            long_message = self.triggers is not None and len(doc) > 80
+            match(self.context_matcher, windows if long_message else [(0, len(doc))])
         return found
 
     def detect(self, text: Any) -> Dict[str, Any]:
