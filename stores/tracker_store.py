@@ -32,7 +32,7 @@ import json
 import logging
 import os
 from collections import OrderedDict
-from typing import Any, Dict, Optional, Text, Tuple
+from typing import Any, Optional, Text, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SessionStarted
@@ -53,8 +53,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self.cache_size = max(0, int(cache_size))
         # sender_id -> (tracker, its number of events when saved, database fingerprint after the save)
         self._cache: "OrderedDict[Text, Tuple[DialogueStateTracker, int, Tuple[int, int]]]" = OrderedDict()
-        # trackers retrieve() handed out from the cache, until they are saved (sender_id -> entry)
-        self._handed_out: "Dict[Text, Tuple[DialogueStateTracker, int, Tuple[int, int]]]" = {}
+        # trackers retrieve() handed out from the cache, until they are saved (sender_id -> entry); a
+        # tracker read and never saved (the tracker API, the widget's history) is forgotten in turn
+        self._handed_out: "OrderedDict[Text, Tuple[DialogueStateTracker, int, Tuple[int, int]]]" = OrderedDict()
         self.hits = 0
         self.misses = 0
 
@@ -78,6 +79,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             if len(tracker.events) == length and self._fingerprint(sender_id) == fingerprint:
                 self.hits += 1
                 self._handed_out[sender_id] = entry
+                while len(self._handed_out) > self.cache_size:
+                    self._handed_out.popitem(last=False)
                 return tracker
             logger.debug("tracker cache: stale entry dropped")
         self.misses += 1

@@ -162,3 +162,12 @@ def test_the_cache_is_bounded(domain, tmp_path):
     assert list(a._cache) == ["c2", "c3"]
     misses = a.misses
     assert run(a.retrieve("c1")) is not None and a.misses == misses + 1
+
+
+
+def test_trackers_read_and_never_saved_are_not_kept_forever(domain, tmp_path):
+    a = store(domain, tmp_path / "t.db", cache_size=2)
+    for sender in ("c1", "c2", "c3", "c4"):  # read from the cache and never saved (e.g. the tracker API)
+        tracker = second_turn(a, domain, sender)
+        assert run(a.retrieve(sender)) is tracker
+    assert list(a._handed_out) == ["c3", "c4"] and not a._cache
