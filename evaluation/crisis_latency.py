@@ -3,8 +3,9 @@
 The component is built as Rasa builds it (CrisisDetector.load with a ModelStorage, Resource and
 ExecutionContext; the spaCy pipeline is made once), then process() runs on real rasa Message
 objects carrying a classifier intent, for every text of tests/data/crisis_dev.tsv repeated N times
-(shuffled, fixed seed). Prints p50/p95/p99/mean/max per message, the one-off build time, and the
-time for a 20,000-character message.
+(shuffled, fixed seed), and the same for the FAQ questions of tests/data/faq_dev_naive.tsv. Prints
+p50/p95/p99/mean/max per message for each mix, the one-off build time, and the time for a
+20,000-character message.
 
     flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_latency [--repeat 50]
 """
@@ -20,6 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "crisis_dev.tsv"
+# Two mixes: the short crisis dev set (crisis messages and hard negatives: the detector's worst case, every
+# message has crisis-like words) and FAQ questions (tests/data/faq_dev_naive.tsv: most real traffic).
+MIXES = {"crisis dev set (crisis messages and hard negatives)": DEV,
+         "FAQ questions (faq_dev_naive.tsv)": ROOT / "tests" / "data" / "faq_dev_naive.tsv"}
 
 
 def percentile(values, p):
@@ -42,7 +47,6 @@ def main() -> None:
 
     from components.crisis_detector import CrisisDetector
 
-    texts = [r["text"] for r in csv.DictReader(DEV.open(encoding="utf-8"), delimiter="\t")]
     t0 = time.perf_counter()
     detector = CrisisDetector.load(CrisisDetector.get_default_config(),
                                    LocalModelStorage(Path(tempfile.mkdtemp())),
@@ -57,16 +61,20 @@ def main() -> None:
         m.set(INTENT_RANKING_KEY, [intent, {"name": "crisis", "confidence": 0.05}], add_to_output=True)
         return m
 
-    for t in texts:  # warm-up
-        detector.process([message(t)])
-    order = texts * args.repeat
-    random.Random(13).shuffle(order)
-    timings = []
-    for t in order:
-        m = message(t)
-        s = time.perf_counter()
-        detector.process([m])
-        timings.append((time.perf_counter() - s) * 1000)
+    def measure(path):
+        texts = [r["text"] for r in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t",
+                                                   quoting=csv.QUOTE_NONE)]
+        for t in texts:  # warm-up
+            detector.process([message(t)])
+        order = texts * args.repeat
+        random.Random(13).shuffle(order)
+        timings = []
+        for t in order:
+            m = message(t)
+            s = time.perf_counter()
+            detector.process([m])
+            timings.append((time.perf_counter() - s) * 1000)
+        return len(texts), order, timings
 
     filler = "My team missed the quarterly target again and I stayed late to fix the slides. "
     ending = " I want to kill myself."
@@ -79,12 +87,14 @@ def main() -> None:
         long_ms.append((time.perf_counter() - s) * 1000)
         assert m.get(INTENT)["name"] == "crisis"
 
-    print(f"CrisisDetector added latency per message ({len(texts)} dev texts x {args.repeat} = {len(order)} messages)")
-    print(f"  p50   {percentile(timings, 50):7.3f} ms")
-    print(f"  p95   {percentile(timings, 95):7.3f} ms")
-    print(f"  p99   {percentile(timings, 99):7.3f} ms")
-    print(f"  mean  {statistics.fmean(timings):7.3f} ms")
-    print(f"  max   {max(timings):7.3f} ms")
+    for name, path in MIXES.items():
+        n, order, timings = measure(path)
+        print(f"CrisisDetector added latency per message, {name}: {n} texts x {args.repeat} = {len(order)} messages")
+        print(f"  p50   {percentile(timings, 50):7.3f} ms")
+        print(f"  p95   {percentile(timings, 95):7.3f} ms")
+        print(f"  p99   {percentile(timings, 99):7.3f} ms")
+        print(f"  mean  {statistics.fmean(timings):7.3f} ms")
+        print(f"  max   {max(timings):7.3f} ms")
     print(f"  one-off build (spaCy blank en + lookup tables + patterns): {build_ms:.0f} ms")
     print(f"  20,000-character message: median {statistics.median(long_ms):.1f} ms over 5 runs")
 
