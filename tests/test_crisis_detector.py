@@ -204,19 +204,6 @@ SECOND_SESSION_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES, ids=lambda v: str(v)[:40])
-def test_second_session_wording_fires(detector, text, want):
-    intent, ranking = faq()
-    msg = run(detector, text, intent, ranking)
-    assert msg.get(INTENT)["name"] == want, msg.get("crisis")
-
-
-@pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES, ids=lambda v: v[:40])
-def test_second_session_negatives_do_not_fire(detector, text):
-    intent, ranking = faq("iop_for_burnout", 0.8)
-    assert run(detector, text, intent, ranking).get("crisis")["matched"] is False
-
-
 # Wording added in the third session for misses on half A of the indirect-wording dev posts (own
 # examples, not dev-set rows). Half B showed these patterns generalise little (reports/eval.md and the
 # closing note): the classifier has to carry indirect wording.
@@ -253,15 +240,15 @@ THIRD_SESSION_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text,want", THIRD_SESSION_POSITIVES, ids=lambda v: str(v)[:40])
-def test_third_session_wording_fires(detector, text, want):
+@pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES, ids=lambda v: str(v)[:40])
+def test_later_sessions_wording_fires(detector, text, want):
     intent, ranking = faq()
     msg = run(detector, text, intent, ranking)
     assert msg.get(INTENT)["name"] == want, msg.get("crisis")
 
 
-@pytest.mark.parametrize("text", THIRD_SESSION_NEGATIVES, ids=lambda v: v[:40])
-def test_third_session_negatives_do_not_fire(detector, text):
+@pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES, ids=lambda v: v[:40])
+def test_later_sessions_negatives_do_not_fire(detector, text):
     intent, ranking = faq("iop_for_burnout", 0.8)
     assert run(detector, text, intent, ranking).get("crisis")["matched"] is False
 
