@@ -58,6 +58,11 @@ CRISIS_KEY = "crisis"
 ANCHORED_CUES_NAMES = ("means", "lethal")
 ANCHORED_CUES = tuple(f"cue:{n}" for n in ANCHORED_CUES_NAMES)
 
+
+def can_make_category(label: str) -> bool:
+    """A match label that is, or can become, a crisis category: a category or an anchored cue."""
+    return label.startswith("cat:") or label in ANCHORED_CUES
+
 # ---------------------------------------------------------------------------------------------
 # Normalisation
 # ---------------------------------------------------------------------------------------------
@@ -198,8 +203,7 @@ class _Engine:
         for label, group in groups:
             token_patterns = [compile_token_pattern(s) for s in group.get("tokens", [])]
             if token_patterns:
-                anchored = label.startswith("cat:") or label in ANCHORED_CUES
-                (self.matcher if anchored else self.context_matcher).add(label, token_patterns)
+                (self.matcher if can_make_category(label) else self.context_matcher).add(label, token_patterns)
             phrase_docs = [nlp.make_doc(p) for ph in group.get("phrases", []) for p in expand_phrase(ph)]
             if phrase_docs:
                 self.phrases.add(label, phrase_docs)
@@ -222,7 +226,7 @@ class _Engine:
         common = P.STOP_WORDS | P.FREQUENT_WORDS
         triggers: Set[str] = set()
         specs = [spec for c in P.CATEGORIES.values() for spec in c["tokens"]]
-        specs += [spec for name in ("means", "lethal") for spec in P.CUES[name]["tokens"]]
+        specs += [spec for name in ANCHORED_CUES_NAMES for spec in P.CUES[name]["tokens"]]
         for spec in specs:
             best: Optional[Tuple[int, int, Set[str]]] = None
             for slot in spec.split():
@@ -281,8 +285,7 @@ class _Engine:
                 if span is not None and len(span):
                     found.append((label, span.start, span.end))
         # Most messages (FAQ questions) have neither: then the context patterns cannot change anything.
-        if any(l.startswith("cat:") or l[4:] in ANCHORED_CUES_NAMES for l, _, _ in found) \
-                or _risk_vocabulary().search(text):
+        if any(can_make_category(l) for l, _, _ in found) or _risk_vocabulary().search(text):
             long_message = self.triggers is not None and len(doc) > 80
             match(self.context_matcher, windows if long_message else [(0, len(doc))])
         return found
@@ -294,7 +297,7 @@ class _Engine:
         cats = [(l[4:], s, e) for l, s, e in found if l.startswith("cat:")]
         masks = [(s, e) for l, s, e in found if l.startswith(("fig:", "deny:"))]
         judged = {"matched": False, "figurative_or_denied": True} if masks else {"matched": False}
-        if not cats and not any(l in ("cue:means", "cue:lethal") for l, _, _ in found):
+        if not cats and not any(l in ANCHORED_CUES for l, _, _ in found):
             return judged
 
         denials = [(s, e) for l, s, e in found if l.startswith("deny:")]

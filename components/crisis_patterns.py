@@ -169,7 +169,7 @@ CATEGORIES = {
             "{want|wanna|going} to {go|} join {her|him|them|my mom|my dad|my mum} {.|,|in|up|again|soon|already}",
         ],
         "regex": [
-            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\b(?:disappointed|annoyed|angry|mad|upset|gutted)\b[^.!?\n]{0,30}?\b(?:woke|wake|waking) up (?:again|another day|still)\b",
             r"\bhop(?:e|ing)\b[^.!?\n]{0,15}?\bi\s+(?:don\'?t|do not|won\'?t|will not)\s+(?:live|last|survive)\s+(?:much\s+|very\s+)?(?:long|longer)\b",
             r"\b(?:welcome|embrace)\s+death\b|\bdeath\s+would\s+be\s+(?:welcome|a welcome)\b",
@@ -230,7 +230,7 @@ CATEGORIES = {
             "until i bleed", "till i bleed", "til i bleed",
         ],
         "regex": [
-            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\bi\b[^.!?\n]{0,15}?\b(?:slam|slammed|slamming|bang|banged|banging|hit|hitting|punch|punched|punching|burn|burned|burnt|burning|scald|scalded|scalding|bite|biting|bit|scratch|scratched|scratching)\b[^.!?\n]{0,40}?\bon purpose\b",
             r"\b(?:my|myself)\b[^.!?\n]{0,40}?\buntil (?:it|they|i|my \w+) (?:blister|bleed|bruise|bled)\w*\b",
             r"\bhard enough to (?:leave|make|draw|cause) (?:a |some )?(?:bruises?|marks?|blood|scars?|welts?)\b",
@@ -259,7 +259,7 @@ CATEGORIES = {
             "i'm standing on a bridge", "i'm standing on the roof", "the car is running in the garage",
         ],
         "regex": [
-            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\b(?:did|done)\s+something\s+(?:stupid|dumb|bad|drastic)\s+with\s+(?:my|the|all my)\s+(?:meds|pills|medication|medications|tablets|prescription)\b",
             r"\bengine running\b[^.!?\n]{0,40}?\bgarage\b|\bgarage\b[^.!?\n]{0,40}?\bengine running\b",
             # took/swallowed a large amount of a medicine ("a bunch of pills", "all my meds"); not "as prescribed".
@@ -289,7 +289,7 @@ CATEGORIES = {
         ],
         "phrases": [],
         "regex": [
-            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\bmy (?:first|second|third|last|latest|previous|recent|most recent) attempt\b[^.!?\n]{0,60}?\b(?:hospital|er|icu|psych|ward|survived|discharged|woke up|pills|overdose|ambulance)\b",
         ],
     },
@@ -351,7 +351,7 @@ CATEGORIES = {
             "this is my last post", "this will be my last post", "instructions for my funeral",
         ],
         "regex": [
-            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\b(?:go|going|drive|driving|head|heading|walk|walking)\b[^.!?\n]{0,60}?\b(?:and|&)\s+(?:i\'?m\s+|i am\s+)?(?:not|never)\s+(?:come|coming)\s+(?:back|home)\b(?!\s+(?:to|until|till|for|tonight|today|this|before|after|early|late|soon))",
             r"\bwo(?:n\'?t|nt|uld not|n\'t)?\s*(?:not\s+)?be\s+(?:around|here|alive)\s+to\s+(?:read|see|hear|answer|reply)\b",
             r"\bwon\'?t know (?:it\'?s|it is|that it\'?s|this is) (?:the|my|our) last\b",
@@ -433,7 +433,7 @@ CATEGORIES = {
             "urge to hurt someone", "make them all pay", "i could really hurt someone",
         ],
         "regex": [
-            # third session, from the indirect-wording dev posts (half A of tests/data/crisis_dev_indirect.tsv):
+            # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\bvoices?\b[^.!?\n]{0,15}?\b(?:telling|tell|tells|told|saying|say|says|ordering|order|commanding)\s+me\b[^.!?\n]{0,60}?\b(?:hurt|harm|kill|attack|deal with|get rid of|punish|stab|shoot|poison)\b",
             r"\b(?:push|pushing|shove|shoving)\b[^.!?\n]{0,30}?\b(?:people|someone|somebody|him|her|them|strangers?|my \w+)\b[^.!?\n]{0,15}?\b(?:in front of|onto the tracks|off (?:the|a) (?:platform|bridge|roof|balcony|cliff|ledge))\b",
             r"\b(?:drive|driving|drove|steer\w*|plow\w*|ram|ramming)\b[^.!?\n]{0,20}?\binto (?:the |a )?(?:crowd|crowds|people|pedestrians)\b",

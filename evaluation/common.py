@@ -319,6 +319,18 @@ def ask_rows(bot: Any, texts: Sequence[str], *, prefix: str, workers: int = 4,
         return list(pool.map(tracked, range(len(texts))))
 
 
+def load_nlu_agent(model: str) -> Any:
+    """The model loaded in-process for parsing our dev texts, with Rasa's debug logging (which would
+    print every parsed text) turned down first."""
+    import logging
+
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    return Agent.load(model)
+
+
 def read_faq_dev() -> List[Dict[str, str]]:
     """The rows of the held-out FAQ dev sets, in FAQ_DEV_SETS order."""
     missing = [p for p in FAQ_DEV_SETS if not p.is_file()]

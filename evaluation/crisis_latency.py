@@ -74,7 +74,7 @@ def main() -> None:
             s = time.perf_counter()
             detector.process([m])
             timings.append((time.perf_counter() - s) * 1000)
-        return len(texts), order, timings
+        return len(texts), timings
 
     filler = "My team missed the quarterly target again and I stayed late to fix the slides. "
     ending = " I want to kill myself."
@@ -88,8 +88,8 @@ def main() -> None:
         assert m.get(INTENT)["name"] == "crisis"
 
     for name, path in MIXES.items():
-        n, order, timings = measure(path)
-        print(f"CrisisDetector added latency per message, {name}: {n} texts x {args.repeat} = {len(order)} messages")
+        n, timings = measure(path)
+        print(f"CrisisDetector added latency per message, {name}: {n} texts x {args.repeat} = {len(timings)} messages")
         print(f"  p50   {percentile(timings, 50):7.3f} ms")
         print(f"  p95   {percentile(timings, 95):7.3f} ms")
         print(f"  p99   {percentile(timings, 99):7.3f} ms")

@@ -23,15 +23,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
-    from rasa.core.agent import Agent
     from components.crisis_detector import detect, has_risk_vocabulary
-    from evaluation.common import read_tsv
+    from evaluation.common import load_nlu_agent, read_tsv
     from evaluation.servers import latest_model
 
-    import logging
-    from rasa.utils.log_utils import configure_structlog
-    configure_structlog(logging.WARNING)  # else every parse is logged (with its text) at debug level
-    agent = Agent.load(args.model or latest_model())
+    agent = load_nlu_agent(args.model or latest_model())
     def read(name):
         return read_tsv(ROOT / "tests" / "data" / name)
 

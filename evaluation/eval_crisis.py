@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from evaluation.common import (REPORTS, ask_rows, crisis_checks, pct, read_tsv, require_eval_file,
-                               score_crisis, write_json)
+from evaluation.common import (REPORTS, ask_rows, crisis_checks, load_nlu_agent, pct, read_tsv,
+                               require_eval_file, score_crisis, write_json)
 
 
 def load_crisis_sets(limit: Optional[int] = None, seed: int = 7) -> Tuple[List[Dict], List[Dict]]:
@@ -69,19 +69,14 @@ def diagnose(model: str, summary: Dict[str, Any]) -> Dict[str, Any]:
     detector's output (`crisis.source`: patterns, classifier or both; the classifier's crisis score).
     Adds summary["false_alarm_sources"] (source -> count) and summary["diagnosis"] (per text)."""
     import asyncio
-    import logging
-
-    from rasa.core.agent import Agent
-    from rasa.utils.log_utils import configure_structlog
 
     texts = [t for v in summary["false_alarm_texts"].values() for t in v] + \
             [t for v in summary["misses"].values() for t in v]
     if not texts:
         summary["false_alarm_sources"], summary["diagnosis"] = {}, []
         return summary
-    configure_structlog(logging.WARNING)  # keep the texts out of the debug log
     print(f"Diagnosing {len(texts)} false alarms and misses with the NLU model ...", file=sys.stderr, flush=True)
-    agent = Agent.load(model)
+    agent = load_nlu_agent(model)
 
     async def parse_all() -> List[Dict[str, Any]]:
         return [await agent.parse_message(t) for t in texts]

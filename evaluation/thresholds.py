@@ -29,7 +29,8 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from evaluation.common import FAQ_DEV_SETS, REPORTS, ROOT, pct, rate, read_faq_dev, write_json
+from evaluation.common import (FAQ_DEV_SETS, REPORTS, ROOT, load_nlu_agent, pct, rate, read_faq_dev,
+                               write_json)
 
 CONFIDENCES = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
@@ -117,11 +118,7 @@ def _format_one(grid: List[Dict[str, Any]], best: Optional[Dict[str, Any]], titl
 
 
 async def _parse_all(model: str, texts: List[str]) -> List[Dict[str, Any]]:
-    from rasa.core.agent import Agent
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog(logging.WARNING)  # else every parse is logged (with its text) at debug level
-    agent = Agent.load(model)
+    agent = load_nlu_agent(model)
     out = []
     for i, t in enumerate(texts):
         p = await agent.parse_message(t)

@@ -78,9 +78,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             tracker, length, fingerprint = entry
             if len(tracker.events) == length and self._fingerprint(sender_id) == fingerprint:
                 self.hits += 1
-                self._handed_out[sender_id] = entry
-                while len(self._handed_out) > self.cache_size:
-                    self._handed_out.popitem(last=False)
+                self._put(self._handed_out, sender_id, entry)
                 return tracker
             logger.debug("tracker cache: stale entry dropped")
         self.misses += 1
@@ -105,11 +103,13 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self._keep(tracker, self._fingerprint(sender_id))
 
     def _keep(self, tracker: DialogueStateTracker, fingerprint: Tuple[int, int]) -> None:
-        if not self.cache_size:
-            return
-        self._cache[tracker.sender_id] = (tracker, len(tracker.events), fingerprint)
-        while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+        self._put(self._cache, tracker.sender_id, (tracker, len(tracker.events), fingerprint))
+
+    def _put(self, entries: "OrderedDict[Text, Any]", sender_id: Text, entry: Any) -> None:
+        """Add an entry; the oldest ones go once there are more than cache_size."""
+        entries[sender_id] = entry
+        while len(entries) > self.cache_size:
+            entries.popitem(last=False)
 
     def _save_after_hit(self, tracker: DialogueStateTracker, length: int,
                         fingerprint: Tuple[int, int]) -> Tuple[bool, Optional[Tuple[int, int]]]:
