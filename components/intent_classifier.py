@@ -47,18 +47,47 @@ def softmax_rows(scores: np.ndarray) -> np.ndarray:
     return scores
 
 
-class LinearModel:
-    """The fitted numbers: `coef` (classes x features, or 1 x features for two classes), `intercept`."""
+def fit_idf(X: scipy.sparse.spmatrix) -> np.ndarray:
+    """Inverse document frequency per feature, smoothed as scikit-learn's TfidfTransformer does:
+    ln((1 + n) / (1 + df)) + 1."""
+    X = scipy.sparse.csr_matrix(X, copy=True)
+    X.eliminate_zeros()  # a stored zero is not an occurrence
+    df = np.bincount(X.indices, minlength=X.shape[1]).astype(np.float64)
+    return np.log((1.0 + X.shape[0]) / (1.0 + df)) + 1.0
 
-    def __init__(self, classes: List[str], coef: np.ndarray, intercept: np.ndarray) -> None:
+
+def tfidf(X: scipy.sparse.spmatrix, idf: np.ndarray) -> scipy.sparse.csr_matrix:
+    """Sublinear term frequency (1 + ln count) times idf, each row scaled to unit length.
+
+    The featurizers give raw counts, so a long message has large feature values and its scores
+    saturate; scaling every message to the same length lets the classifier compare a 4-word and a
+    60-word question on the same footing (reports/bench.md, fourth session)."""
+    X = scipy.sparse.csr_matrix(X, dtype=np.float64, copy=True)
+    positive = X.data > 0
+    X.data[positive] = 1.0 + np.log(X.data[positive])
+    X = X @ scipy.sparse.diags(idf)
+    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return scipy.sparse.csr_matrix(scipy.sparse.diags(1.0 / norms) @ X)
+
+
+class LinearModel:
+    """The fitted numbers: `coef` (classes x features, or 1 x features for two classes), `intercept`,
+    and optionally `idf` (then features are tf-idf weighted and unit length, see `tfidf`)."""
+
+    def __init__(self, classes: List[str], coef: np.ndarray, intercept: np.ndarray,
+                 idf: Optional[np.ndarray] = None) -> None:
         if coef.ndim != 2 or intercept.ndim != 1 or coef.shape[0] != intercept.shape[0]:
             raise ValueError(f"inconsistent weights: coef {coef.shape}, intercept {intercept.shape}")
         expected_rows = 1 if len(classes) == 2 else len(classes)
         if coef.shape[0] != expected_rows:
             raise ValueError(f"{len(classes)} classes but {coef.shape[0]} weight rows")
+        if idf is not None and idf.shape != (coef.shape[1],):
+            raise ValueError(f"idf has shape {idf.shape} but there are {coef.shape[1]} features")
         self.classes = list(classes)
         self.coef_t = np.ascontiguousarray(coef.T)  # features x rows, for X @ coef_t
         self.intercept = intercept
+        self.idf = idf
 
     @property
     def n_features(self) -> int:
@@ -66,6 +95,8 @@ class LinearModel:
 
     def predict_proba(self, X: scipy.sparse.spmatrix) -> np.ndarray:
         """The same probabilities as scikit-learn's LogisticRegression.predict_proba (lbfgs)."""
+        if self.idf is not None:
+            X = tfidf(X, self.idf)
         scores = np.asarray(X @ self.coef_t, dtype=np.float64) + self.intercept
         if len(self.classes) == 2:  # binary: one logistic output for the second class
             p1 = 1.0 / (1.0 + np.exp(-scores[:, 0]))
@@ -85,6 +116,7 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             "tol": 1e-4,
             "random_state": 42,
             "ranking_length": 10,  # as Rasa's classifiers; 0 ranks every intent
+            "tfidf": False,  # weight the counts by sublinear tf-idf and scale each message to unit length
         }
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -122,8 +154,10 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             C=float(self.config["C"]), solver="lbfgs", max_iter=int(self.config["max_iter"]),
             tol=float(self.config["tol"]), random_state=self.config["random_state"],
             class_weight="balanced", fit_intercept=True, multi_class="auto")
-        clf.fit(self.features(examples), labels)
-        self.model = LinearModel([str(c) for c in clf.classes_], clf.coef_, clf.intercept_)
+        X = self.features(examples)
+        idf = fit_idf(X) if self.config["tfidf"] else None
+        clf.fit(tfidf(X, idf) if idf is not None else X, labels)
+        self.model = LinearModel([str(c) for c in clf.classes_], clf.coef_, clf.intercept_, idf)
         self.persist()
         return self._resource
 
@@ -131,7 +165,10 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
         if self.model is None:
             return
         with self._model_storage.write_to(self._resource) as directory:
-            np.savez(directory / WEIGHTS_FILE, coef=self.model.coef_t.T, intercept=self.model.intercept)
+            arrays = {"coef": self.model.coef_t.T, "intercept": self.model.intercept}
+            if self.model.idf is not None:
+                arrays["idf"] = self.model.idf
+            np.savez(directory / WEIGHTS_FILE, **arrays)
             (directory / CLASSES_FILE).write_text(json.dumps(self.model.classes), encoding="utf-8")
 
     @classmethod
@@ -141,8 +178,9 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             with model_storage.read_from(resource) as directory:
                 with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
                     coef, intercept = arrays["coef"], arrays["intercept"]
+                    idf = arrays["idf"] if "idf" in arrays.files else None
                 classes = json.loads((directory / CLASSES_FILE).read_text(encoding="utf-8"))
-            model = LinearModel(classes, coef, intercept)
+            model = LinearModel(classes, coef, intercept, idf)
         except (ValueError, OSError, KeyError) as e:
             # An untrained component (no intents) has nothing stored: it then predicts nothing.
             logger.warning("LinearIntentClassifier: no usable weights in the model (%s)", type(e).__name__)

@@ -4,6 +4,7 @@ import json
 import numpy as np
 import pytest
 import scipy.sparse
+import scipy.sparse.linalg
 from sklearn.linear_model import LogisticRegression
 
 from rasa.engine.graph import ExecutionContext, GraphSchema
@@ -14,7 +15,8 @@ from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.intent_classifier import CLASSES_FILE, WEIGHTS_FILE, LinearIntentClassifier, LinearModel
+from components.intent_classifier import (CLASSES_FILE, WEIGHTS_FILE, LinearIntentClassifier, LinearModel, fit_idf,
+                                         tfidf)
 
 
 @pytest.mark.parametrize("n_classes", [2, 3, 7])
@@ -55,7 +57,7 @@ TOKENIZER = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
 class Trained:
     """Tokenizer + char n-gram featurizer + the classifier, trained on TRAIN in a temporary model storage."""
 
-    def __init__(self, tmp_path):
+    def __init__(self, tmp_path, **clf_config):
         config = {**CountVectorsFeaturizer.get_default_config(), "analyzer": "char_wb", "min_ngram": 2,
                   "max_ngram": 4}
         self.featurizer = CountVectorsFeaturizer.create(config, storage_in(tmp_path / "f"), Resource("cv"), CTX)
@@ -65,8 +67,8 @@ class Trained:
         self.featurizer.train(data)
         self.featurizer.process_training_data(data)
         self.storage, self.resource = storage_in(tmp_path / "m"), Resource("linear_intent")
-        self.clf = LinearIntentClassifier.create(LinearIntentClassifier.get_default_config(), self.storage,
-                                                 self.resource, CTX)
+        self.config = {**LinearIntentClassifier.get_default_config(), **clf_config}
+        self.clf = LinearIntentClassifier.create(self.config, self.storage, self.resource, CTX)
         self.clf.train(data)
 
     def messages(self, *texts):
@@ -76,7 +78,7 @@ class Trained:
         return messages
 
     def load(self, **config):
-        return LinearIntentClassifier.load({**LinearIntentClassifier.get_default_config(), **config},
+        return LinearIntentClassifier.load({**self.config, **config},
                                            self.storage, self.resource, CTX)
 
 
@@ -120,3 +122,42 @@ def test_feature_mismatch_is_a_clear_error(tmp_path):
     message.add_features(Features(scipy.sparse.coo_matrix(np.ones((1, 3))), "sentence", "text", "other"))
     with pytest.raises(ValueError, match="trained on"):
         clf.rankings([message])
+
+
+def test_tfidf_weighting_equals_scikit_learn():
+    from sklearn.feature_extraction.text import TfidfTransformer
+    rng = np.random.default_rng(3)
+    counts = scipy.sparse.csr_matrix(rng.poisson(0.4, size=(30, 12)).astype(float))
+    counts[5] = 0  # a message with no known feature stays all zeros (its zeros are stored: not counted)
+    idf = fit_idf(counts)
+    counts.eliminate_zeros()  # scikit-learn takes the log of stored zeros
+    expected = TfidfTransformer(sublinear_tf=True).fit(counts)
+    np.testing.assert_allclose(idf, expected.idf_)
+    np.testing.assert_allclose(tfidf(counts, idf).toarray(), expected.transform(counts).toarray())
+    # Scaling: a message repeated ten times weighs the same as said once.
+    once = scipy.sparse.csr_matrix(counts[0])
+    np.testing.assert_allclose(tfidf(once * 10, idf).toarray() ** 0, tfidf(once, idf).toarray() ** 0)
+    assert abs(scipy.sparse.linalg.norm(tfidf(once * 10, idf)) - 1.0) < 1e-12
+
+
+def test_tfidf_model_stores_idf_and_loads_the_same(tmp_path):
+    t = Trained(tmp_path, tfidf=True)
+    with t.storage.read_from(t.resource) as directory:
+        with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
+            assert set(arrays.files) == {"coef", "intercept", "idf"}
+    loaded = t.load()
+    assert loaded.model.idf is not None
+    messages = t.messages("how many weeks does the program take", "is it covered by insurance", "hello")
+    assert [m.get("intent")["name"] for m in loaded.process(messages)] == ["program_length", "insurance_cost",
+                                                                           "greet"]
+    np.testing.assert_allclose(loaded.model.predict_proba(LinearIntentClassifier.features(messages)),
+                               t.clf.model.predict_proba(LinearIntentClassifier.features(messages)))
+    # Not the same numbers as without the weighting: the option is really used.
+    plain = Trained(tmp_path / "plain")
+    assert not np.allclose(plain.clf.model.predict_proba(LinearIntentClassifier.features(messages)),
+                           t.clf.model.predict_proba(LinearIntentClassifier.features(messages)))
+
+
+def test_idf_of_the_wrong_length_is_refused():
+    with pytest.raises(ValueError, match="idf"):
+        LinearModel(["a", "b", "c"], np.zeros((3, 4)), np.zeros(3), idf=np.ones(5))
