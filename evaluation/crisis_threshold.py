@@ -1,10 +1,11 @@
 """Measure the CrisisDetector's classifier_threshold (a measurement, not a test).
 
 Loads a trained model's NLU in-process and parses every row of our own dev sets only: crisis
-(tests/data/crisis_dev.tsv, crisis_dev_posts.tsv, crisis_dev_indirect_a.tsv and _b.tsv), FAQ (faq_dev.tsv,
+(tests/data/crisis_dev.tsv, crisis_dev_posts.tsv, crisis_dev_indirect_a.tsv and _b.tsv,
+crisis_dev_counselling.tsv), FAQ (faq_dev.tsv,
 faq_dev_hard.tsv, faq_dev_naive.tsv) and the distress
-negatives (distress_dev.tsv). Reports, for thresholds 0.1..0.95, with the figurative/denial veto and
-the risk-vocabulary gate applied as the detector applies them: how many crisis rows the classifier
+negatives (distress_dev.tsv). Reports, for thresholds 0.1..0.95, with the figurative/denial veto
+applied as the detector applies it, with and without the risk-vocabulary gate: how many crisis rows the classifier
 alone would catch (max crisis/crisis_urgent confidence >= t), how many non-crisis rows it would wrongly
 send to the crisis path, and the same for patterns OR classifier (what the bot does).
 
@@ -33,9 +34,13 @@ def main() -> None:
 
     rows = [(r["text"], r["label"] != "none") for r in read("crisis_dev.tsv")] \
         + [(r["text"], r["label"] == "crisis") for r in read("crisis_dev_posts.tsv")
-           + read("crisis_dev_indirect_a.tsv") + read("crisis_dev_indirect_b.tsv")] \
+           + read("crisis_dev_indirect_a.tsv") + read("crisis_dev_indirect_b.tsv")
+           + read("crisis_dev_counselling.tsv")] \
         + [(r["text"], False) for r in read("faq_dev.tsv") + read("faq_dev_hard.tsv") + read("faq_dev_naive.tsv")
            + read("distress_dev.tsv")]
+    # Long counselling-forum posts without risk: the kind of negative the outside set is made of and
+    # the classifier found hardest (fourth session). Counted on their own too.
+    counselling = {r["text"] for r in read("crisis_dev_counselling.tsv") if r["label"] != "crisis"}
 
     async def parse_all():
         out = []
@@ -50,30 +55,41 @@ def main() -> None:
     def clf_score(result):
         return float((result.get("crisis") or {}).get("classifier_confidence", 0.0))
 
-    data = []
+    data, ungated = [], []
     low_tops = [0, 0]  # [positives, negatives] whose final top intent is crisis* below the threshold
     for text, positive, res in parsed:
         d = detect(text)
-        vetoed = not d["matched"] and (d.get("figurative_or_denied") or not has_risk_vocabulary(text))
-        data.append((positive, d["matched"], 0.0 if vetoed else clf_score(res)))
+        figurative = not d["matched"] and bool(d.get("figurative_or_denied"))
+        vetoed = figurative or (not d["matched"] and not has_risk_vocabulary(text))
+        data.append((positive, d["matched"], 0.0 if vetoed else clf_score(res), text in counselling))
+        ungated.append((positive, d["matched"], 0.0 if figurative else clf_score(res), text in counselling))
         top = res.get("intent") or {}
         if str(top.get("name", "")).startswith("crisis") and top.get("name") != "crisis_safe" \
                 and top.get("confidence", 0) < 1.0:
             low_tops[0 if positive else 1] += 1
-    pos = sum(p for p, _, _ in data)
+    pos = sum(p for p, _, _, _ in data)
     neg = len(data) - pos
-    pat_tp = sum(p and m for p, m, _ in data)
-    pat_fp = sum((not p) and m for p, m, _ in data)
+    n_couns = sum(c for _, _, _, c in data)
+    pat_tp = sum(p and m for p, m, _, _ in data)
+    pat_fp = sum((not p) and m for p, m, _, _ in data)
     print(f"rows: {pos} crisis, {neg} non-crisis (our crisis, FAQ and distress dev sets)")
     print(f"patterns alone: caught {pat_tp}/{pos}, false alarms {pat_fp}/{neg}")
-    print("threshold | classifier alone: caught, false alarms | patterns OR classifier: caught, false alarms")
-    for t in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]:
-        c_tp = sum(p and s >= t for p, _, s in data)
-        c_fp = sum((not p) and s >= t for p, _, s in data)
-        u_tp = sum(p and (m or s >= t) for p, m, s in data)
-        u_fp = sum((not p) and (m or s >= t) for p, m, s in data)
-        print(f"  {t:.2f}    | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}")
-    print("(with the veto for figurative/denied words and the risk-vocabulary gate applied to the classifier)")
+    for title, table in (("with the figurative/denial veto and the risk-vocabulary gate "
+                          "(risk_vocabulary_gate: true)", data),
+                         ("with the figurative/denial veto only (risk_vocabulary_gate: false)", ungated)):
+        print(title)
+        print("threshold | classifier alone: caught, false alarms | patterns OR classifier: caught, false alarms"
+              " (of them on counselling posts)")
+        for t in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]:
+            c_tp = sum(p and s >= t for p, _, s, _ in table)
+            c_fp = sum((not p) and s >= t for p, _, s, _ in table)
+            u_tp = sum(p and (m or s >= t) for p, m, s, _ in table)
+            u_fp = sum((not p) and (m or s >= t) for p, m, s, _ in table)
+            u_cp = sum(c and (m or s >= t) for p, m, s, c in table)
+            print(f"  {t:.2f}    | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}"
+                  f" ({u_cp}/{n_couns})")
+    print("Rule (fourth session): the most caught with false alarms under 2% of all negatives and at most 3% "
+          "of the counselling posts.")
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
 
