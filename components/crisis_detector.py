@@ -8,8 +8,9 @@ How it decides, for every message:
      Figurative uses ("burned myself out", "career suicide") and denials ("I'm not suicidal") cancel
      the matches they overlap; a wish that follows a denial still fires.
   2. The classifier (earlier in the pipeline): if `crisis` or `crisis_urgent` has confidence
-     >= `classifier_threshold` (default 0.7, measured) anywhere in the ranking, and the message has a
-     word from the risk vocabulary (crisis_patterns.RISK_VOCABULARY), that counts as a detection too.
+     >= `classifier_threshold` (default 0.65, measured) anywhere in the ranking, that counts as a
+     detection too. With `risk_vocabulary_gate` on (default off, measured), only when the message
+     also has a word from the risk vocabulary (crisis_patterns.RISK_VOCABULARY).
      Veto: when no pattern fired and the patterns judged the message's crisis-like words figurative
      or denied ("my laptop died", "I'm not going to hurt myself"), a classifier crisis/crisis_urgent
      top intent is demoted to the best other intent (crisis_safe included).
@@ -415,14 +416,21 @@ class CrisisDetector(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
-            # A crisis / crisis_urgent classifier confidence at or above this (and a risk word in the
-            # message) counts as a detection. Measured with evaluation/crisis_threshold.py on our own dev
-            # sets only (third session: 387 crisis rows incl. the indirect-wording posts, 1368 non-crisis
-            # rows): patterns OR classifier caught 330/387 at 0.85 with 19 false alarms, 336/387 at 0.7
-            # with 24, 338/387 at 0.5 with 31. 0.7 is the most recall with false alarms under 2% of our
-            # negatives (the issue allows 3%, and outside sets have run above our dev figure); a missed
-            # crisis costs more than resources shown to someone who did not need them.
-            "classifier_threshold": 0.7,
+            # A crisis / crisis_urgent classifier confidence at or above this counts as a detection.
+            # Measured with evaluation/crisis_threshold.py (`make thresholds`) on our own dev sets only:
+            # 467 crisis rows (incl. indirect-wording and counselling-style posts), 1668 non-crisis
+            # rows, 300 of them long counselling-forum posts without risk. Rule (fourth session): the
+            # most caught with false alarms under 2% of all negatives and at most 3% of the counselling
+            # posts (the kind of negative the outside set is made of; a missed crisis costs more than
+            # resources shown to someone who did not need them, but an assistant that alarms one
+            # person in ten is not one people keep talking to). Fourth session, tf-idf classifier:
+            # without the risk-vocabulary gate 0.65 catches 418/467 with 28 false alarms (9 of 300
+            # counselling posts); 0.6: 425 with 32 (10); with the gate, 0.5: 406 with 27 (8).
+            "classifier_threshold": 0.65,
+            # When on, the classifier alone fires only on a message with a risk word. Off since the
+            # fourth session (figures above): indirect wording ("I told the nurse the bruises were from
+            # soccer. They're from me.") has no risk word, and the classifier became precise enough.
+            "risk_vocabulary_gate": False,
             "crisis_intent": "crisis",
             "urgent_intent": "crisis_urgent",
             "safe_intent": "crisis_safe",
@@ -433,6 +441,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.config = {**self.get_default_config(), **(config or {})}
         self.threshold = float(self.config["classifier_threshold"])
+        self.risk_gate = bool(self.config["risk_vocabulary_gate"])
         self.crisis_intent = self.config["crisis_intent"]
         self.urgent_intent = self.config["urgent_intent"]
         self.safe_intent = self.config["safe_intent"]
@@ -506,7 +515,8 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         text = message.get(TEXT)
         found = self.engine.detect(text if isinstance(text, str) else "")
         clf_name, clf_conf = self._classifier_crisis(message)
-        clf_hit = clf_name is not None and clf_conf >= self.threshold and has_risk_vocabulary(text)
+        clf_hit = clf_name is not None and clf_conf >= self.threshold and (
+            not self.risk_gate or has_risk_vocabulary(text))
 
         if not found["matched"] and found.get("figurative_or_denied"):
             # The only crisis-like words were judged figurative ("laptop died", "burned myself out")

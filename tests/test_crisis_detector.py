@@ -143,15 +143,33 @@ def test_threshold_is_configurable(tmp_path):
     assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
 
 
-def test_confident_classifier_without_any_risk_word_is_not_a_crisis(detector):
-    """Long posts about stress or sadness: a crisis score alone, with no risk vocabulary, is not
-    evidence of risk. The crisis guess is demoted so the crisis rules never see it."""
+NO_RISK_WORD = ("i feel so heavy every morning and i cry before work. my manager piles more on me and i "
+                "can't focus or sleep. is this normal, should i see a therapist?")
+
+
+def test_with_the_risk_gate_a_confident_classifier_without_any_risk_word_is_not_a_crisis(tmp_path):
+    """risk_vocabulary_gate on: a crisis score alone, with no risk vocabulary, is not taken as
+    evidence of risk, and the crisis guess is demoted so the crisis rules never see it."""
+    det = CrisisDetector.create({"risk_vocabulary_gate": True}, LocalModelStorage(tmp_path),
+                                Resource("c"), ExecutionContext(GraphSchema({}), "m"))
     intent = {"name": "crisis", "confidence": 0.97}
-    text = ("i feel so heavy every morning and i cry before work. my manager piles more on me and i "
-            "can't focus or sleep. is this normal, should i see a therapist?")
-    msg = run(detector, text, intent, [intent, {"name": "express_distress", "confidence": 0.02}])
+    msg = run(det, NO_RISK_WORD, intent, [intent, {"name": "express_distress", "confidence": 0.02}])
     assert msg.get(INTENT)["name"] == "express_distress"
     assert msg.get("crisis")["matched"] is False
+
+
+def test_by_default_a_confident_classifier_fires_without_a_risk_word(detector):
+    """Default (gate off, measured): indirect wording with no risk word, such as hidden marks or a
+    date chosen, reaches the crisis rules when the classifier is sure; a weak score still does not."""
+    assert detector.risk_gate is False
+    text = "told the nurse the bruises were from soccer. they're from me."
+    sure = {"name": "crisis", "confidence": detector.threshold + 0.05}
+    msg = run(detector, text, sure, [sure, {"name": "express_distress", "confidence": 0.1}])
+    assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+    assert msg.get("crisis")["source"] == "classifier"
+    weak = {"name": "crisis", "confidence": detector.threshold - 0.05}
+    msg = run(detector, NO_RISK_WORD, weak, [weak, {"name": "express_distress", "confidence": 0.1}])
+    assert msg.get(INTENT)["name"] == "express_distress"
 
 
 def test_classifier_urgent_and_pattern_crisis_gives_urgent(detector):
