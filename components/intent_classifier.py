@@ -63,12 +63,16 @@ def tfidf(X: scipy.sparse.spmatrix, idf: np.ndarray) -> scipy.sparse.csr_matrix:
     saturate; scaling every message to the same length lets the classifier compare a 4-word and a
     60-word question on the same footing (reports/bench.md, fourth session)."""
     X = scipy.sparse.csr_matrix(X, dtype=np.float64, copy=True)
-    positive = X.data > 0
+    X.eliminate_zeros()
+    # Element-wise on the stored values (no diagonal matrices: this runs on every message).
+    positive = X.data > 0  # counts are; any other feature value is left as it is
     X.data[positive] = 1.0 + np.log(X.data[positive])
-    X = X @ scipy.sparse.diags(idf)
-    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    X.data *= idf[X.indices]
+    rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=X.data * X.data, minlength=X.shape[0]))
     norms[norms == 0] = 1.0
-    return scipy.sparse.csr_matrix(scipy.sparse.diags(1.0 / norms) @ X)
+    X.data /= norms[rows]
+    return X
 
 
 class LinearModel:
