@@ -13,7 +13,8 @@ How it decides, for every message:
      also has a word from the risk vocabulary (crisis_patterns.RISK_VOCABULARY).
      Veto: when no pattern fired and the patterns judged the message's crisis-like words figurative
      or denied ("my laptop died", "I'm not going to hurt myself"), a classifier crisis/crisis_urgent
-     top intent is demoted to the best other intent (crisis_safe included).
+     top intent is demoted to the best other intent (crisis_safe included), unless the classifier is
+     at least `veto_yields_at` sure (a denial followed by a wish it recognises).
   3. On a detection the intent becomes `crisis` (or `crisis_urgent` when the patterns found a plan, a
      time, intent, goodbyes, an attempt under way or "not safe", or the classifier said urgent) with
      confidence 1.0, first in `intent_ranking`, and the message gets
@@ -431,6 +432,10 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             # fourth session (figures above): indirect wording ("I told the nurse the bruises were from
             # soccer. They're from me.") has no risk word, and the classifier became precise enough.
             "risk_vocabulary_gate": False,
+            # The figurative/denial veto gives way when the classifier is at least this sure. Same rule
+            # and dev sets as the threshold (fourth session): never 418/467 caught, 28 false alarms;
+            # 0.95: 421, 28; 0.9: 422, 31 (9/300 counselling posts either way); 0.85: 423, 34.
+            "veto_yields_at": 0.9,
             "crisis_intent": "crisis",
             "urgent_intent": "crisis_urgent",
             "safe_intent": "crisis_safe",
@@ -442,6 +447,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         self.config = {**self.get_default_config(), **(config or {})}
         self.threshold = float(self.config["classifier_threshold"])
         self.risk_gate = bool(self.config["risk_vocabulary_gate"])
+        self.veto_yields_at = float(self.config["veto_yields_at"])
         self.crisis_intent = self.config["crisis_intent"]
         self.urgent_intent = self.config["urgent_intent"]
         self.safe_intent = self.config["safe_intent"]
@@ -518,7 +524,8 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         clf_hit = clf_name is not None and clf_conf >= self.threshold and (
             not self.risk_gate or has_risk_vocabulary(text))
 
-        if not found["matched"] and found.get("figurative_or_denied"):
+        if not found["matched"] and found.get("figurative_or_denied") and not (
+                clf_hit and clf_conf >= self.veto_yields_at):
             # The only crisis-like words were judged figurative ("laptop died", "burned myself out")
             # or denied ("I'm not going to hurt myself"): the classifier may not send it to crisis.
             vetoed = self._demote_crisis(message)

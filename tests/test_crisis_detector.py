@@ -15,7 +15,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.crisis_detector import CrisisDetector, compile_token_pattern, expand_phrase, normalise
+from components.crisis_detector import CrisisDetector, compile_token_pattern, detect, expand_phrase, normalise
 
 DEV = Path(__file__).parent / "data" / "crisis_dev.tsv"
 ROWS = list(csv.DictReader(DEV.open(encoding="utf-8"), delimiter="\t"))
@@ -349,17 +349,35 @@ def test_pattern_notation():
 
 
 def test_classifier_crisis_is_vetoed_on_figurative_or_denied_words(detector):
-    intent = {"name": "crisis", "confidence": 0.9}
+    # sure enough to count (>= threshold) but below the point where the veto gives way
+    conf = (detector.threshold + detector.veto_yields_at) / 2
+    assert detector.threshold <= conf < detector.veto_yields_at
+    intent = {"name": "crisis", "confidence": conf}
     ranking = [intent, {"name": "out_of_scope", "confidence": 0.06}, {"name": "greet", "confidence": 0.04}]
     msg = run(detector, "my laptop died in the middle of the demo", intent, ranking)
     assert msg.get(INTENT) == {"name": "out_of_scope", "confidence": 0.06}
     assert msg.get(INTENT_RANKING_KEY)[0]["name"] == "out_of_scope"
     assert msg.get("crisis")["matched"] is False and msg.get("crisis")["vetoed"] is True
 
-    urgent = {"name": "crisis_urgent", "confidence": 0.97}
+    urgent = {"name": "crisis_urgent", "confidence": conf}
     msg = run(detector, "I'm not going to hurt myself, I just need a break", urgent,
               [urgent, {"name": "crisis_safe", "confidence": 0.02}, {"name": "crisis", "confidence": 0.01}])
     assert msg.get(INTENT)["name"] == "crisis_safe"
+
+
+def test_veto_gives_way_to_a_very_sure_classifier(detector):
+    """A denial followed by a wish the patterns do not know: the masks see only the denial, the
+    classifier sees the whole message. At veto_yields_at or above, the classifier wins."""
+    text = "i'm not suicidal, i just keep hoping the plane goes down on my next work trip"
+    sure = {"name": "crisis", "confidence": detector.veto_yields_at}
+    ranking = [sure, {"name": "express_distress", "confidence": 1 - detector.veto_yields_at}]
+    assert detect(text) == {"matched": False, "figurative_or_denied": True}  # only the denial is seen
+    msg = run(detector, text, sure, ranking)
+    assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+    assert msg.get("crisis")["source"] == "classifier"
+    below = {"name": "crisis", "confidence": detector.veto_yields_at - 0.01}
+    msg = run(detector, text, below, [below, {"name": "express_distress", "confidence": 0.01}])
+    assert msg.get("crisis")["matched"] is False and msg.get("crisis")["vetoed"] is True
 
 
 def test_veto_does_not_apply_when_a_pattern_fires(detector):
