@@ -22,7 +22,9 @@ BENCH_REUSE_MODELS=1 or a list such as "baseline" (with BENCH_WORKDIR: reuse mod
 run on the same inputs (config, domain.yml, data/: checked by a hash), and their
 recorded training time), BENCH_SEQ (sequential messages, default 200), BENCH_USERS (concurrent
 conversations, default 20), BENCH_TURNS (turns each, default 20), BENCH_OUT (report directory,
-default reports/), EVAL_DIR (outside sets).
+default reports/), EVAL_DIR (outside sets), BENCH_ONLY=ours (train and serve only the listed
+variants; writes bench_partial.json and leaves bench.json / bench.md alone, since those compare both:
+for re-measuring one side when the other cannot be trained on the same data in time).
 """
 from __future__ import annotations
 
@@ -370,8 +372,18 @@ def measure_serving(name: str, model: str, work: Path, settings: Dict[str, Any],
     return res
 
 
+def selected_variants(only: str) -> List[str]:
+    """BENCH_ONLY: a comma-separated list of variant names, or empty for all of them."""
+    names = [n.strip() for n in only.split(",") if n.strip()]
+    unknown = [n for n in names if n not in VARIANTS]
+    if unknown:
+        raise SystemExit(f"error: BENCH_ONLY names unknown variants {unknown}; known: {list(VARIANTS)}")
+    return [n for n in VARIANTS if not names or n in names]
+
+
 def main() -> int:
     quick = os.environ.get("BENCH_QUICK") == "1"
+    variants = selected_variants(os.environ.get("BENCH_ONLY", ""))
     settings = {
         "quick": quick,
         "sequential": int(os.environ.get("BENCH_SEQ", 30 if quick else 200)),
@@ -399,7 +411,7 @@ def main() -> int:
     out: Dict[str, Any] = {}
     models = {}
     for name, config in VARIANTS.items():
-        if train_only and name not in train_only.split(","):
+        if (train_only and name not in train_only.split(",")) or name not in variants:
             continue
         model, trained = train(name, config, work, name in reuse)
         models[name] = model
@@ -410,16 +422,25 @@ def main() -> int:
     if train_only:
         log(f"BENCH_TRAIN_ONLY={train_only}: trained, not serving")
         return 0
-    for name in VARIANTS:
+    for name in variants:
         out[name].update(measure_serving(name, models[name], work, settings, dev_texts, faq_rows))
-    for name in VARIANTS:  # the required keys first, in a fixed order
+    for name in variants:  # the required keys first, in a fixed order
         out[name] = {**{k: out[name].get(k) for k in KEYS}, **out[name]}
+    reports = Path(os.environ.get("BENCH_OUT") or REPORTS)
+    if len(variants) < len(VARIANTS):
+        partial = {**{n: out[n] for n in variants}, "settings": settings,
+                   "date": time.strftime("%Y-%m-%d %H:%M"), "seconds": round(time.monotonic() - t_all, 1)}
+        write_json(reports / "bench_partial.json", partial)
+        for n in variants:
+            print(f"{n}: " + ", ".join(f"{k} {out[n].get(k)}" for k in KEYS))
+        print(f"wrote {reports / 'bench_partial.json'} (BENCH_ONLY={','.join(variants)}: no comparison; "
+              f"bench.json and bench.md unchanged)")
+        return 0
 
     res = {"ours": out["ours"], "baseline": out["baseline"],
            "ratios": compare(out["ours"], out["baseline"]),
            "settings": settings, "date": time.strftime("%Y-%m-%d %H:%M"),
            "seconds": round(time.monotonic() - t_all, 1)}
-    reports = Path(os.environ.get("BENCH_OUT") or REPORTS)
     write_json(reports / "bench.json", res)
     md_path = reports / "bench.md"
     tables = render_tables(res)

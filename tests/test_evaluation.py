@@ -4,7 +4,7 @@ import math
 import pytest
 
 from evaluation.bench import (compare, descendants, latency_summary, merge_md, parse_ppid_map,
-                              vmrss_kb, MARKER)
+                              selected_variants, vmrss_kb, MARKER)
 from evaluation.common import (check, confusion, crisis_checks, is_hard_negative, is_severe,
                                note_category, percentile, read_tsv, score_crisis, score_faq)
 from evaluation.eval import weakest_intents
@@ -172,6 +172,14 @@ def test_confusion_matrix_rows_expected_columns_predicted():
 
 
 # ---- bench: ratios, process tree, RSS, report merging ----------------------------------------
+def test_bench_only_selects_variants_in_a_fixed_order_and_refuses_unknown_names():
+    assert selected_variants("") == ["ours", "baseline"]
+    assert selected_variants("ours") == ["ours"]
+    assert selected_variants(" baseline , ours ") == ["ours", "baseline"]
+    with pytest.raises(SystemExit, match="unknown variants.*oursx"):
+        selected_variants("oursx")
+
+
 
 def test_compare_ratios_pass_fail():
     ours = {"throughput_rps": 30.0, "p95_concurrent_ms": 100.0, "startup_s": 10.0, "rss_mb": 700.0,
