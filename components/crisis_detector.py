@@ -517,15 +517,23 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             return False
         return self._promote_best_other(message, (self.crisis_intent, self.urgent_intent, self.safe_intent))
 
+    def classifier_counts(self, confidence: float, text: Any, figurative_or_denied: bool) -> bool:
+        """Whether a crisis / crisis_urgent classifier score alone is a detection: at or above the
+        threshold, with a risk word when the gate is on, and, when the patterns judged the message's
+        crisis-like words figurative or denied (and matched nothing), at least veto_yields_at.
+        The detector decides with this, and evaluation/crisis_threshold.py replays it."""
+        if confidence < self.threshold or (self.risk_gate and not has_risk_vocabulary(text)):
+            return False
+        return not figurative_or_denied or confidence >= self.veto_yields_at
+
     def _process_message(self, message: Message) -> None:
         text = message.get(TEXT)
         found = self.engine.detect(text if isinstance(text, str) else "")
         clf_name, clf_conf = self._classifier_crisis(message)
-        clf_hit = clf_name is not None and clf_conf >= self.threshold and (
-            not self.risk_gate or has_risk_vocabulary(text))
+        figurative = not found["matched"] and bool(found.get("figurative_or_denied"))
+        clf_hit = clf_name is not None and self.classifier_counts(clf_conf, text, figurative)
 
-        if not found["matched"] and found.get("figurative_or_denied") and not (
-                clf_hit and clf_conf >= self.veto_yields_at):
+        if figurative and not clf_hit:
             # The only crisis-like words were judged figurative ("laptop died", "burned myself out")
             # or denied ("I'm not going to hurt myself"): the classifier may not send it to crisis.
             vetoed = self._demote_crisis(message)

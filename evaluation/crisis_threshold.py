@@ -24,7 +24,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
-    from components.crisis_detector import detect, has_risk_vocabulary
+    from components.crisis_detector import CrisisDetector, detect
     from evaluation.common import load_nlu_agent, read_tsv
     from evaluation.servers import latest_model
 
@@ -55,47 +55,54 @@ def main() -> None:
     def clf_score(result):
         return float((result.get("crisis") or {}).get("classifier_confidence", 0.0))
 
-    data, ungated, raw = [], [], []
+    # (crisis row?, patterns matched?, classifier score, counselling post?, judged figurative/denied?, text)
+    data = []
     low_tops = [0, 0]  # [positives, negatives] whose final top intent is crisis* below the threshold
     for text, positive, res in parsed:
         d = detect(text)
         figurative = not d["matched"] and bool(d.get("figurative_or_denied"))
-        vetoed = figurative or (not d["matched"] and not has_risk_vocabulary(text))
-        data.append((positive, d["matched"], 0.0 if vetoed else clf_score(res), text in counselling))
-        ungated.append((positive, d["matched"], 0.0 if figurative else clf_score(res), text in counselling))
-        raw.append((positive, d["matched"], clf_score(res), text in counselling, figurative))
+        data.append((positive, d["matched"], clf_score(res), text in counselling, figurative, text))
         top = res.get("intent") or {}
         if str(top.get("name", "")).startswith("crisis") and top.get("name") != "crisis_safe" \
                 and top.get("confidence", 0) < 1.0:
             low_tops[0 if positive else 1] += 1
-    pos = sum(p for p, _, _, _ in data)
+    pos = sum(row[0] for row in data)
     neg = len(data) - pos
-    n_couns = sum(c for _, _, _, c in data)
-    pat_tp = sum(p and m for p, m, _, _ in data)
-    pat_fp = sum((not p) and m for p, m, _, _ in data)
+    n_couns = sum(row[3] for row in data)
+    pat_tp = sum(p and m for p, m, *_ in data)
+    pat_fp = sum((not p) and m for p, m, *_ in data)
     print(f"rows: {pos} crisis, {neg} non-crisis (our crisis, FAQ and distress dev sets)")
     print(f"patterns alone: caught {pat_tp}/{pos}, false alarms {pat_fp}/{neg}")
-    for title, table in (("with the figurative/denial veto and the risk-vocabulary gate "
-                          "(risk_vocabulary_gate: true)", data),
-                         ("with the figurative/denial veto only (risk_vocabulary_gate: false)", ungated)):
+
+    def counts(**config):
+        """Caught / false alarms with the detector's own rule (CrisisDetector.classifier_counts) under
+        `config`: classifier alone, patterns OR classifier, and the latter's false alarms on
+        counselling posts."""
+        det = CrisisDetector({**CrisisDetector.get_default_config(), **config})
+        clf = [det.classifier_counts(s, text, fig) for _, _, s, _, fig, text in data]
+        both = [m or c for (_, m, *_), c in zip(data, clf)]
+        return (sum(p and c for (p, *_), c in zip(data, clf)), sum((not p) and c for (p, *_), c in zip(data, clf)),
+                sum(p and b for (p, *_), b in zip(data, both)), sum((not p) and b for (p, *_), b in zip(data, both)),
+                sum(row[3] and b for row, b in zip(data, both)))
+
+    never = 1.01  # the figurative/denial veto never gives way
+    for title, gate in (("with the figurative/denial veto and the risk-vocabulary gate "
+                         "(risk_vocabulary_gate: true)", True),
+                        ("with the figurative/denial veto only (risk_vocabulary_gate: false)", False)):
         print(title)
         print("threshold | classifier alone: caught, false alarms | patterns OR classifier: caught, false alarms"
               " (of them on counselling posts)")
         for t in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]:
-            c_tp = sum(p and s >= t for p, _, s, _ in table)
-            c_fp = sum((not p) and s >= t for p, _, s, _ in table)
-            u_tp = sum(p and (m or s >= t) for p, m, s, _ in table)
-            u_fp = sum((not p) and (m or s >= t) for p, m, s, _ in table)
-            u_cp = sum(c and (m or s >= t) for p, m, s, c in table)
+            c_tp, c_fp, u_tp, u_fp, u_cp = counts(classifier_threshold=t, risk_vocabulary_gate=gate,
+                                                  veto_yields_at=never)
             print(f"  {t:.2f}    | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}"
                   f" ({u_cp}/{n_couns})")
-    from components.crisis_detector import CrisisDetector
     t = CrisisDetector.get_default_config()["classifier_threshold"]
     print(f"without the gate at {t}: the figurative/denial veto giving way to a classifier at least v sure")
-    for v in [1.01, 0.95, 0.9, 0.85, 0.8]:
-        hit = [(p, c) for p, m, s, c, fig in raw if m or (s >= t and (not fig or s >= v))]
-        print(f"  v {v:.2f}: caught {sum(p for p, _ in hit)}/{pos}, false alarms {sum(not p for p, _ in hit)}/{neg}"
-              f" ({sum(c for _, c in hit)}/{n_couns})" + ("  (never)" if v > 1 else ""))
+    for v in [never, 0.95, 0.9, 0.85, 0.8]:
+        _, _, u_tp, u_fp, u_cp = counts(risk_vocabulary_gate=False, veto_yields_at=v)
+        print(f"  v {v:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})"
+              + ("  (never)" if v == never else ""))
     print("Rule (fourth session): the most caught with false alarms under 2% of all negatives and at most 3% "
           "of the counselling posts.")
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
