@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
 DEV_SET = ROOT / "tests" / "data" / "faq_dev.tsv"
 # Both held-out FAQ dev sets (thresholds and the dev figures in `make eval` use them together).
-FAQ_DEV_SETS = [DEV_SET, ROOT / "tests" / "data" / "faq_dev_hard.tsv", ROOT / "tests" / "data" / "faq_dev_naive.tsv"]
+FAQ_DEV_SETS = [DEV_SET, ROOT / "tests" / "data" / "faq_dev_hard.tsv", ROOT / "tests" / "data" / "faq_dev_naive.tsv",
+                ROOT / "tests" / "data" / "faq_dev_visitor.tsv"]
 
 CRISIS_ID = "crisis_resources"
 # Replies that are not an article answer: for an out-of-scope question any of these is acceptable

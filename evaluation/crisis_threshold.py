@@ -2,9 +2,9 @@
 
 Loads a trained model's NLU in-process and parses every row of our own dev sets only: crisis
 (tests/data/crisis_dev.tsv, crisis_dev_posts.tsv, crisis_dev_indirect_a.tsv and _b.tsv,
-crisis_dev_counselling.tsv), FAQ (faq_dev.tsv,
-faq_dev_hard.tsv, faq_dev_naive.tsv) and the distress
-negatives (distress_dev.tsv). Reports, for thresholds 0.1..0.95, with the figurative/denial veto
+crisis_dev_counselling.tsv, crisis_dev_severe_a.tsv), FAQ (faq_dev.tsv, faq_dev_hard.tsv,
+faq_dev_naive.tsv, faq_dev_visitor.tsv) and the distress negatives (distress_dev.tsv).
+crisis_dev_severe_b.tsv is held out of the sweep: its figures are printed on their own at the end. Reports, for thresholds 0.1..0.95, with the figurative/denial veto
 applied as the detector applies it, with and without the risk-vocabulary gate: how many crisis rows the classifier
 alone would catch (max crisis/crisis_urgent confidence >= t), how many non-crisis rows it would wrongly
 send to the crisis path, and the same for patterns OR classifier (what the bot does).
@@ -35,22 +35,26 @@ def main() -> None:
     rows = [(r["text"], r["label"] != "none") for r in read("crisis_dev.tsv")] \
         + [(r["text"], r["label"] == "crisis") for r in read("crisis_dev_posts.tsv")
            + read("crisis_dev_indirect_a.tsv") + read("crisis_dev_indirect_b.tsv")
-           + read("crisis_dev_counselling.tsv")] \
+           + read("crisis_dev_counselling.tsv") + read("crisis_dev_severe_a.tsv")] \
         + [(r["text"], False) for r in read("faq_dev.tsv") + read("faq_dev_hard.tsv") + read("faq_dev_naive.tsv")
-           + read("distress_dev.tsv")]
+           + read("faq_dev_visitor.tsv") + read("distress_dev.tsv")]
+    # Held out of the sweep (fifth session): the severe categories' half B, reported at the shipped rule.
+    held_out = [(r["text"], r["label"] == "crisis") for r in read("crisis_dev_severe_b.tsv")]
     # Long counselling-forum posts without risk: the kind of negative the outside set is made of and
     # the classifier found hardest (fourth session). Counted on their own too.
     counselling = {r["text"] for r in read("crisis_dev_counselling.tsv") if r["label"] != "crisis"}
 
     async def parse_all():
         out = []
-        for text, positive in rows:
+        for text, positive in rows + held_out:
             # the whole pipeline runs; CrisisDetector records the classifier's own crisis score
             result = await agent.parse_message(text)
             out.append((text, positive, result))
         return out
 
     parsed = asyncio.run(parse_all())
+    n_sweep = len(parsed) - len(held_out)
+    parsed, parsed_held_out = parsed[:n_sweep], parsed[n_sweep:]
 
     def clf_score(result):
         return float((result.get("crisis") or {}).get("classifier_confidence", 0.0))
@@ -103,8 +107,20 @@ def main() -> None:
         _, _, u_tp, u_fp, u_cp = counts(risk_vocabulary_gate=False, veto_yields_at=v)
         print(f"  v {v:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})"
               + ("  (never)" if v == never else ""))
+    v = CrisisDetector.get_default_config()["veto_yields_at"]
+    print(f"the shipped rule (no gate, veto gives way at {v}) by threshold:")
+    picks = []
+    for t in [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85]:
+        _, _, u_tp, u_fp, u_cp = counts(classifier_threshold=t, risk_vocabulary_gate=False, veto_yields_at=v)
+        ok = u_fp < 0.02 * neg and u_cp <= 0.03 * n_couns
+        picks += [(u_tp, -t, t)] if ok else []
+        print(f"  {t:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})" + ("" if ok else "  over"))
     print("Rule (fourth session): the most caught with false alarms under 2% of all negatives and at most 3% "
-          "of the counselling posts.")
+          "of the counselling posts." + (f" It picks {max(picks)[2]}." if picks else " No threshold meets it."))
+    held = [(p, r["intent"]["name"] in ("crisis", "crisis_urgent")) for _, p, r in parsed_held_out]
+    print(f"held out (crisis_dev_severe_b.tsv, as shipped): caught {sum(p and h for p, h in held)}/"
+          f"{sum(p for p, _ in held)}, false alarms {sum((not p) and h for p, h in held)}/"
+          f"{sum(not p for p, _ in held)}")
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
 
