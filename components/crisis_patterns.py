@@ -190,7 +190,7 @@ CATEGORIES = {
             r"(?:was gone|were gone|died|disappeared|wasn'?t here|weren'?t here|was dead|were dead|was not here|"
             r"killed myself|vanished|didn'?t wake up)",
             r"\brather die\b(?!\s+than\s+(?:go|give|present|speak|attend|sit|eat|wear|ask|call|work|be seen|"
-            r"do (?:that|this|it)|talk|face|deal|admit|tell|sing|dance|run))",
+            r"do|talk|face|deal|admit|tell|sing|dance|run|join|sit))",
             # an imagined death or accident that would be welcome: "if a car hit me i wouldn't mind",
             # "if i got sick and died i'd feel relieved", "i'd be fine if something happened to me"
             r"\b(?:if|when)\s+(?:i|a|an|the|something|anything|someone)\b[^.!?\n]{0,50}?\b(?:died|dies|die|hit me|hits me|"
@@ -205,6 +205,22 @@ CATEGORIES = {
             r"exists|be alive|being alive)\b",
             r"\b(?:better off|better) if i (?:was|were|wasn'?t|weren'?t|died|disappeared|never|wasnt|werent|"
             r"didn'?t exist|was gone|were gone)\b",
+            # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
+            # hoping a vehicle, an illness or a disaster ends it
+            r"\b(?:wish|wishing|hope|hoping|hopes|pray|praying)\b[^.!?\n]{0,50}?\b(?:swerves?|runs?|slams?|plows?|ploughs?|"
+            r"crashes|veers?|drives?)\s+into me\b",
+            r"\b(?:wish|wishing|hope|hoping|pray|praying)\s+for\s+(?:a|an|some)\s+(?:heart attack|stroke|aneurysm|"
+            r"accident|crash|fatal|terminal|deadly)\b",
+            r"\b(?:hope|hopes|hoping|wish|wishing|pray|praying)\b[^.!?\n]{0,50}?\b(?:shuts?|shutting) (?:my body|me|"
+            r"everything|it all) down (?:for good|forever|permanently)\b",
+            # envying the dead
+            r"\b(?:envy|envied|envying|jealous of)\s+(?:the\s+)?(?:dead|people (?:who|that) (?:die|died|are dead)|"
+            r"the one in the (?:box|casket|coffin)|(?:him|her|them) for dying)\b",
+            r"\b(?:died|passed away|funeral|dead)\b[^.!?\n]{0,80}?\b(?:(?:he|she|they)(?:'s| is| are| was| were) "
+            r"the lucky ones?|lucky (?:bastard|duck|one))\b",
+            # refusing to go on, with a deadline or a "like this"
+            r"\b(?:will not|won'?t|wont|cannot|can'?t|cant|refuse to)\s+(?:continue|keep|go on)\s+(?:living|existing|"
+            r"on living|being alive)\b",
         ],
     },
     # Self-harm without (stated) intent to die: cutting, burning, hitting, hurting oneself.
@@ -273,6 +289,22 @@ CATEGORIES = {
             r"oxy\w*|painkillers?|capsules?|lithium|seroquel|ambien|prozac|zoloft|lexapro|klonopin|valium|"
             r"melatonin|fentanyl|heroin|them|doses?|prescriptions?)\b(?![^.!?\n]{0,25}\b(?:as prescribed|"
             r"like i'?m supposed|like normal|like usual|on time|for the day|for my|as usual|as directed)\b)",
+            # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
+            r"\b(?:took|taken|swallowed|had)\s+(?:way\s+|a lot\s+|a bit\s+|a few\s+)?more\s+(?:of\s+)?(?:my|the|his|her)?\s*"
+            r"(?:\w+\s+)?(?:pills?|tablets?|meds|medications?|antidepressants?|painkillers?|insulin|benzos?|opioids?|"
+            r"capsules?|prescriptions?|xanax|tylenol|ibuprofen|paracetamol|acetaminophen)\s*"
+            r"than\s+(?:i|you)\s+(?:should|was supposed|am supposed|were supposed)\b",
+            r"\b(?:took|swallowed|downed)\s+a\s+(?:handful|bunch|fistful)\s+of\s+(?:something|stuff|whatever)\b",
+            r"\bmixed\s+(?:the|my|all my|some|a bunch of|a handful of)?\s*(?:sleeping\s+)?(?:pills?|tablets?|meds|"
+            r"medications?|painkillers?|benzos?|xanax|sleeping pills|opioids?)\s+(?:with|and)\s+(?:wine|alcohol|vodka|"
+            r"booze|whiskey|whisky|beer|drinks?|liquor|gin|rum)\b",
+            r"\b(?:after|from|since) (?:what|everything|all (?:the stuff|that)) i (?:took|swallowed|drank|injected)\b",
+            r"\bgarage door (?:shut|closed|down)\b[^.!?\n]{0,60}?\b(?:car|engine)\b|\b(?:car|engine)\b[^.!?\n]{0,60}?"
+            r"\bgarage door (?:shut|closed|down)\b",
+            r"\b(?:didn'?t|did not|never)\s+mean\s+to\s+(?:go|cut|press)\s+(?:that|so|too)\s+deep\b",
+            r"\bblood everywhere\b",
+            r"\b(?:the\s+)?(?:rope|noose|belt|cord)\s+is\s+(?:already\s+)?(?:up|hung|hanging|tied|ready|set up)\b",
+            r"\bnot coming back up\b",
             # took an unnamed something and is now frightened of the effect
             r"\btook something\b[^\n]{0,80}?\b(?:how much|feel(?:ing)? (?:weird|sick|dizzy|strange|funny)|scared|"
             r"what happens)\b",
@@ -291,6 +323,16 @@ CATEGORIES = {
         "regex": [
             # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\bmy (?:first|second|third|last|latest|previous|recent|most recent) attempt\b[^.!?\n]{0,60}?\b(?:hospital|er|icu|psych|ward|survived|discharged|woke up|pills|overdose|ambulance)\b",
+            # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
+            r"\bpost[- ]?attempt\b",
+            r"\b(?:pumped my stomach|had my stomach pumped|get my stomach pumped|got my stomach pumped)\b",
+            r"\b(?:after|when|since|before|the time|last time|the last time|ever since)\s+i\s+tried\b"
+            r"(?=\s*(?:[.,;!?]|$|in (?:high school|college|uni|my (?:teens|twenties|thirties|20s|30s))|as a (?:teen|kid)|"
+            r"at \d|when i was|last|years|twice|once|before|again\b))",
+            r"\bi(?:'ve| have)?\s+tried\s+(?:twice|once|three times|two times|before)\b(?!\s+(?:to|and|but|with|for|on|at|in))",
+            r"\b(?:psych|psychiatric) (?:ward|unit|hospital|hold)\b[^.!?\n]{0,40}?\b(?:after i tried|attempt)\b",
+            r"\bi tried\b(?!\s+(?:to|it|that|this|the|a|an|my|on|out|something|everything|calling|talking))"
+            r"[^.!?\n]{0,50}?\b(?:psych ward|psych unit|psychiatric|hospital|icu|ambulance|stomach pumped)\b",
         ],
     },
     # Plans and preparation (C-SSRS "intent with plan", "preparatory behaviour"). Plan words next to
@@ -315,7 +357,15 @@ CATEGORIES = {
             "i've picked the spot", "i've picked the place", "i've chosen the method", "i've picked a method",
             "i'm going to do it tonight", "i've got it all planned out",
         ],
-        "regex": [],
+        "regex": [
+            # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
+            r"\bi know (?:exactly |just )?(?:which|what|where the)\s+(?:train|bridge|building|cliff|roof|tracks|spot|"
+            r"overpass|parking garage)\b",
+            r"\b(?:rope|noose|gun|pills|pistol|knife|blade|razor)\b[^.!?\n]{0,20}?\b(?:is|are)\s+(?:already\s+)?"
+            r"(?:in|under|inside)\s+(?:the|my)\s+(?:trunk|car|closet|drawer|bag|garage|glovebox|glove box|nightstand)\b",
+            r"\b(?:meds|pills|tablets|prescriptions?|medications?)\b[^.!?\n]{0,50}?\bsave (?:them|it) up\b",
+            r"\b(?:refill\w*|prescribed?|prescription)\b[^.!?\n]{0,40}?\bso i(?:'d| would| could| can)? have enough\b",
+        ],
     },
     # Goodbyes, notes, giving things away, putting affairs in order (preparatory behaviour).
     "farewell": {
@@ -362,6 +412,13 @@ CATEGORIES = {
             r"(?:around|here|alive)\s+(?:much |for )?(?:longer|long)\b",
             r"\b(?:tonight|today) is the (?:night|day)\b[^\n]{0,40}?\b(?:i'?m done|goodbye|end it|it ends|no more|"
             r"last)\b",
+            # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
+            r"\bit(?:'s| has| was)? been nice knowing (?:you|some of you|everyone|all of you|y'?all)\b",
+            r"\b(?:the|my) last (?:message|text|thing) i(?:'ll| will)? (?:ever )?(?:send|write|say)\b",
+            r"\b(?:be|'ll be) the one (?:to|who'?ll|who will|that will) find me\b|\bwho(?:'ll| will) find me\b",
+            r"\bmy affairs (?:are|were) (?:in order|sorted|settled)\b",
+            r"\bi(?:'ll| will) be gone\b(?!\s+(?:for|on|until|till|from|over|all|most|the|a|next|this|by|when|while))",
+            r"\b(?:then|after that)\s+i\s+can\s+finally\s+(?:go|rest|stop|leave)\s*[.!]?\s*\.?$",
         ],
     },
     # Method and lethality questions, including veiled ones (heights, doses, guns). Asked in an IOP
@@ -413,6 +470,16 @@ CATEGORIES = {
             r"\b(?:a|any|the|some|easy|quick|painless|best) (?:way|ways|method|methods) to die\b",
             r"\bwhere (?:can|could|do|would|to|should)\s+(?:i|you|one|someone)?\s*(?:buy|get|purchase|find|obtain)\s+"
             r"(?:a |an )?(?:gun|firearm|pistol|handgun|rifle|shotgun)\b",
+            # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
+            r"\b(?:drowning|hanging|a gun|gunshots?|bleeding out|a fall|falling from|carbon monoxide|hypothermia|jumping)\b"
+            r"[^.!?\n]{0,30}?\b(?:peaceful|painless|instant|instantaneous|quick death|survive it|survivable|hurt much|"
+            r"hurt a lot|hurts much)\b",
+            r"\bdoes (?:drowning|hanging|jumping|bleeding out|a gunshot|an overdose|overdosing|freezing) hurt\b",
+            r"\b(?:so|that|where|until)\s+(?:you|i|one|someone)\s+(?:definitely\s+|surely\s+|certainly\s+)?"
+            r"(?:don'?t|do not|won'?t|will not|wouldn'?t|would not|can'?t|cannot)\s+survive\b",
+            r"\benough\b[^.!?\n]{0,20}?\b(?:to|for)\s+(?:never|not)\s+wak",
+            r"\bways? to die\b",
+            r"\bhurts? (?:the )?least\b",
         ],
     },
     # Thoughts of harming or killing someone else.
@@ -440,6 +507,14 @@ CATEGORIES = {
             r"\bpoison\w*\b[^.!?\n]{0,30}?\b(?:his|her|their|my \w+?(?:'s|s')?|the|\w+'s)\s+(?:coffee|food|drink|tea|lunch|dinner|water)\b",
             r"\b(?:bring|bringing|take|taking)\s+something\s+to\s+(?:the\s+)?(?:office|work|school)\s+to\s+(?:settle|end|fix|deal with)\b",
             r"\b(?:beats|beating|beat up|hits|hitting|chokes|choking|strangles|strangling)\s+(?:my (?:mom|mother|dad|father|sister|brother|wife|husband|partner|girlfriend|boyfriend|kids?|son|daughter|baby)|me)\b(?!\s+(?:at|in|to)\b)",
+            # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
+            r"\bi know where (?:they|he|she|you|(?:my|the|that|this) (?:\w+ ){0,2}?\w+) lives?\b",
+            r"\b(?:knife|gun|bat|weapon|hammer|crowbar|machete|pistol|rifle)(?:'s| is| are)?\s+(?:already\s+)?(?:in my (?:bag|pocket|"
+            r"car|trunk|backpack|jacket)|by the door|loaded|ready)\b",
+            r"\bpillow over (?:his|her|their|my \w+(?:'s)?) face\b",
+            r"\b(?:beat|hit|punch|choke|strangle)\s+(?:him|her|them|my \w+)\s+(?:until|till|til)\s+(?:he|she|they)\s+"
+            r"(?:can'?t|cannot|stops?|stop|is dead|are dead|dies|die)\b",
+            r"\bby the (?:throat|neck)\b[^.!?\n]{0,50}?\b(?:squeez\w*|choke|choking|strangl\w*|wanted to keep|didn'?t want to stop)\b",
             r"\b(?:afraid|scared|worried|terrified|frightened)\b[^.!?\n]{0,30}?\b(?:hurt|harm|kill|attack|shake|hit|strangle)\s+"
             r"(?:my (?:kids?|children|son|daughter|baby|wife|husband|partner|family|boss|coworkers?|colleagues?|mom|dad)|"
             r"someone|somebody|people|him|her|them|anyone)\b(?!'s)",
@@ -600,6 +675,9 @@ FIGURATIVE = {
         "@end|terminate|break my|the|our lease|contract|subscription|subscriptions|membership|tenancy",
         "goodbye|farewell lunch|party|drinks|card|email|gift|dinner|speech|coffee",
         "@hand|give|submit|put in|handed|gave|submitted my|a notice|resignation",
+        # fifth session (half A of tests/data/crisis_dev_severe_*.tsv): cards for a colleague, a sport
+        "@write|sign|signed|wrote|writing him|her|them|a|our? goodbye|farewell|leaving|retirement notes|cards|card",
+        "bungee|bungy jump|jumping|jumped|jumps",
     ],
     "phrases": [],
     "regex": [
@@ -609,6 +687,15 @@ FIGURATIVE = {
         r"\baccidentally (?:took|taken|take|doubled|double)\b[^\n]{0,80}",
         r"\bhow to ask (?:someone|people|a person|a coworker|coworkers|colleagues) (?:directly )?about suicide\b",
         r"\blast (?:message|post) (?:before i (?:log off|go offline|leave)|for (?:today|tonight|the day|the week|now|a while))\b",
+        # fifth session (half A of tests/data/crisis_dev_severe_*.tsv): a role ending, a forum closing,
+        # a clinician at work, a dose asked to stay safe
+        r"\blast (?:message|post|email|day|shift) as (?:your |the |our |a )?\w+",
+        r"\bgoodbye (?:everyone|everybody|all|folks)\b[^\n]{0,80}?\b(?:forum|server|group|channel|site|chat|app|"
+        r"community)\b[^\n]{0,30}?\b(?:clos|shut|end)\w*",
+        r"\b(?:treat|treated|treating|see|saw|seeing|handle|handled|handling|respond to|responded to|reverse|reversed|"
+        r"reversing)\s+(?:an?\s+|the\s+)?(?:overdoses|overdose patients|overdose calls|ods)\b",
+        r"\bhow much\b[^.!?\n]{0,40}?\btoo much\b[^\n]{0,40}?\b(?:(?:do not|don'?t) want to overdo|to be safe|safe limit|"
+        r"stay safe|safely)\b",
     ],
 }
 

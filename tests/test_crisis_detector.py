@@ -258,14 +258,48 @@ THIRD_SESSION_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES, ids=lambda v: str(v)[:40])
+# Fifth session: the severe C-SSRS categories (preparation, attempts, lethality questions, harm to others)
+# in indirect wording. Our own sentences, not rows of the dev sets.
+FIFTH_SESSION_POSITIVES = [
+    ("i keep hoping a bus swerves into me on the way to the office", "crisis"),
+    ("praying for an aneurysm so i never have to open my inbox again", "crisis"),
+    ("sometimes i envy the dead, they get to rest", "crisis"),
+    ("i will not keep living like this past the end of the quarter", "crisis"),
+    ("took way more of my sleeping pills than i should have", "crisis_urgent"),
+    ("mixed my meds with vodka an hour ago and my vision is weird", "crisis_urgent"),
+    ("everything is spinning since what i took", "crisis_urgent"),
+    ("the rope is already up in the basement", "crisis_urgent"),
+    ("two months post-attempt and back at my desk like nothing happened", "crisis"),
+    ("the last time i tried i ended up in the psych ward", "crisis"),
+    ("i know exactly which bridge, i drive over it every day", "crisis_urgent"),
+    ("been holding back my meds to save them up", "crisis_urgent"),
+    ("it's been nice knowing all of you", "crisis_urgent"),
+    ("my sister will be the one to find me", "crisis_urgent"),
+    ("is drowning painless or do people panic", "crisis"),
+    ("asking for a friend: what hurts least", "crisis"),
+    ("i know where my old manager lives now", "crisis"),
+    ("there's a hammer in my bag and i'm outside his office", "crisis"),
+]
+FIFTH_SESSION_NEGATIVES = [
+    "i took more notes than i should have in the intake meeting",
+    "we went kayaking and the water was so cold but so peaceful",
+    "i tried twice to call my insurer and nobody picks up",
+    "my grandma's funeral was last week and i miss her so much",
+    "i know where the clinic is, i drive past it every day",
+    "i'll be gone for two weeks on leave, can i still do the program after",
+]
+
+
+@pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES + FIFTH_SESSION_POSITIVES,
+                         ids=lambda v: str(v)[:40])
 def test_later_sessions_wording_fires(detector, text, want):
     intent, ranking = faq()
     msg = run(detector, text, intent, ranking)
     assert msg.get(INTENT)["name"] == want, msg.get("crisis")
 
 
-@pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES, ids=lambda v: v[:40])
+@pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES + FIFTH_SESSION_NEGATIVES,
+                         ids=lambda v: v[:40])
 def test_later_sessions_negatives_do_not_fire(detector, text):
     intent, ranking = faq("iop_for_burnout", 0.8)
     assert run(detector, text, intent, ranking).get("crisis")["matched"] is False
