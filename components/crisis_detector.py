@@ -8,7 +8,7 @@ How it decides, for every message:
      Figurative uses ("burned myself out", "career suicide") and denials ("I'm not suicidal") cancel
      the matches they overlap; a wish that follows a denial still fires.
   2. The classifier (earlier in the pipeline): if `crisis` or `crisis_urgent` has confidence
-     >= `classifier_threshold` (default 0.65, measured) anywhere in the ranking, that counts as a
+     >= `classifier_threshold` (default 0.7, measured) anywhere in the ranking, that counts as a
      detection too. With `risk_vocabulary_gate` on (default off, measured), only when the message
      also has a word from the risk vocabulary (crisis_patterns.RISK_VOCABULARY).
      Veto: when no pattern fired and the patterns judged the message's crisis-like words figurative
@@ -427,7 +427,11 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             # person in ten is not one people keep talking to). Fourth session, tf-idf classifier:
             # without the risk-vocabulary gate 0.65 catches 418/467 with 28 false alarms (9 of 300
             # counselling posts); 0.6: 425 with 32 (10); with the gate, 0.5: 406 with 27 (8).
-            "classifier_threshold": 0.65,
+            # Fifth session, with data/nlu/crisis_severe.yml and two new dev sets in the sweep (581
+            # crisis rows, 2016 non-crisis): 0.7 catches 522 with 37 false alarms (8/300 counselling
+            # posts); 0.65: 526 with 44 (12/300), over the rule. Held-out crisis_dev_severe_b.tsv: 57/106
+            # at 0.7, 61 at 0.65; the fourth-session model with the same patterns: 49 at 0.65.
+            "classifier_threshold": 0.7,
             # When on, the classifier alone fires only on a message with a risk word. Off since the
             # fourth session (figures above): indirect wording ("I told the nurse the bruises were from
             # soccer. They're from me.") has no risk word, and the classifier became precise enough.
