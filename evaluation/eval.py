@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,6 +105,7 @@ def run_cross_validation(folds: int = 5, timeout: float = 5400) -> Dict[str, Any
         return {"error": f"rasa test nlu exited {proc.returncode}; log {log}:\n{tail}",
                 "seconds": round(seconds, 1)}
     report = json.loads(report_path.read_text())
+    shutil.rmtree(out, ignore_errors=True)  # its training cache is large; on failure it is kept for the log
     weighted = report.get("weighted avg", {})
     print(f"  cross-validation done in {seconds:.0f}s", file=sys.stderr, flush=True)
     return {"folds": folds, "seconds": round(seconds, 1),
