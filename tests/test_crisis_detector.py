@@ -354,17 +354,6 @@ def test_matched_text_never_logged(detector, caplog):
     assert "kill myself" not in caplog.text and "pills" not in caplog.text
 
 
-def test_typical_message_is_fast(detector):
-    texts = [r["text"] for r in ROWS]
-    for t in texts:  # warm
-        run(detector, t)
-    t0 = time.perf_counter()
-    for t in texts * 3:
-        run(detector, t)
-    per_msg_ms = (time.perf_counter() - t0) / (3 * len(texts)) * 1000
-    assert per_msg_ms < 5, per_msg_ms  # target 2 ms; a loose bound here so a busy CI box does not flake
-
-
 def test_normalise_undoes_evasion():
     assert "suicide" in normalise("S.U.I.C.I.D.E")
     assert "suicide" in normalise("su1cide")
