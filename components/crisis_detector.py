@@ -402,6 +402,12 @@ def has_risk_vocabulary(text: Any) -> bool:
     return isinstance(text, str) and _risk_vocabulary().search(normalise(text)) is not None
 
 
+def figurative_only(found: Dict[str, Any]) -> bool:
+    """True when a detect() result matched nothing and its only crisis-like words were judged
+    figurative or denied: then the classifier alone needs veto_yields_at (CrisisDetector.classifier_counts)."""
+    return not found["matched"] and bool(found.get("figurative_or_denied"))
+
+
 def detect(text: Any) -> Dict[str, Any]:
     """Pattern detection only (no classifier): {"matched", "severity", "categories"}."""
     return get_engine().detect(text)
@@ -534,7 +540,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         text = message.get(TEXT)
         found = self.engine.detect(text if isinstance(text, str) else "")
         clf_name, clf_conf = self._classifier_crisis(message)
-        figurative = not found["matched"] and bool(found.get("figurative_or_denied"))
+        figurative = figurative_only(found)
         clf_hit = clf_name is not None and self.classifier_counts(clf_conf, text, figurative)
 
         if figurative and not clf_hit:

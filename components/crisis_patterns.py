@@ -190,7 +190,7 @@ CATEGORIES = {
             r"(?:was gone|were gone|died|disappeared|wasn'?t here|weren'?t here|was dead|were dead|was not here|"
             r"killed myself|vanished|didn'?t wake up)",
             r"\brather die\b(?!\s+than\s+(?:go|give|present|speak|attend|sit|eat|wear|ask|call|work|be seen|"
-            r"do|talk|face|deal|admit|tell|sing|dance|run|join|sit))",
+            r"do|talk|face|deal|admit|tell|sing|dance|run|join))",
             # an imagined death or accident that would be welcome: "if a car hit me i wouldn't mind",
             # "if i got sick and died i'd feel relieved", "i'd be fine if something happened to me"
             r"\b(?:if|when)\s+(?:i|a|an|the|something|anything|someone)\b[^.!?\n]{0,50}?\b(?:died|dies|die|hit me|hits me|"

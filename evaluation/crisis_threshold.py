@@ -4,10 +4,11 @@ Loads a trained model's NLU in-process and parses every row of our own dev sets 
 (tests/data/crisis_dev.tsv, crisis_dev_posts.tsv, crisis_dev_indirect_a.tsv and _b.tsv,
 crisis_dev_counselling.tsv, crisis_dev_severe_a.tsv), FAQ (faq_dev.tsv, faq_dev_hard.tsv,
 faq_dev_naive.tsv, faq_dev_visitor.tsv) and the distress negatives (distress_dev.tsv).
-crisis_dev_severe_b.tsv is held out of the sweep: its figures are printed on their own at the end. Reports, for thresholds 0.1..0.95, with the figurative/denial veto
-applied as the detector applies it, with and without the risk-vocabulary gate: how many crisis rows the classifier
-alone would catch (max crisis/crisis_urgent confidence >= t), how many non-crisis rows it would wrongly
-send to the crisis path, and the same for patterns OR classifier (what the bot does).
+crisis_dev_severe_b.tsv is held out of the sweep: its figures are printed on their own at the end.
+Reports, for thresholds 0.1..0.95, with the figurative/denial veto applied as the detector applies it,
+with and without the risk-vocabulary gate: how many crisis rows the classifier alone would catch
+(max crisis/crisis_urgent confidence >= t), how many non-crisis rows it would wrongly send to the
+crisis path, and the same for patterns OR classifier (what the bot does).
 
     flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_threshold [--model PATH]
 """
@@ -24,7 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
-    from components.crisis_detector import CrisisDetector, detect
+    from components.crisis_detector import CrisisDetector, detect, figurative_only
     from evaluation.common import load_nlu_agent, read_tsv
     from evaluation.servers import latest_model
 
@@ -53,19 +54,23 @@ def main() -> None:
         return out
 
     parsed = asyncio.run(parse_all())
-    n_sweep = len(parsed) - len(held_out)
-    parsed, parsed_held_out = parsed[:n_sweep], parsed[n_sweep:]
 
     def clf_score(result):
         return float((result.get("crisis") or {}).get("classifier_confidence", 0.0))
 
-    # (crisis row?, patterns matched?, classifier score, counselling post?, judged figurative/denied?, text)
-    data = []
+    def facts(parsed_rows):
+        """(crisis row?, patterns matched?, classifier score, counselling post?, judged figurative/denied?,
+        text) for each parsed row."""
+        out = []
+        for text, positive, res in parsed_rows:
+            d = detect(text)
+            out.append((positive, d["matched"], clf_score(res), text in counselling, figurative_only(d), text))
+        return out
+
+    n_sweep = len(parsed) - len(held_out)
+    data, held_data = facts(parsed[:n_sweep]), facts(parsed[n_sweep:])
     low_tops = [0, 0]  # [positives, negatives] whose final top intent is crisis* below the threshold
-    for text, positive, res in parsed:
-        d = detect(text)
-        figurative = not d["matched"] and bool(d.get("figurative_or_denied"))
-        data.append((positive, d["matched"], clf_score(res), text in counselling, figurative, text))
+    for _, positive, res in parsed[:n_sweep]:
         top = res.get("intent") or {}
         if str(top.get("name", "")).startswith("crisis") and top.get("name") != "crisis_safe" \
                 and top.get("confidence", 0) < 1.0:
@@ -78,11 +83,13 @@ def main() -> None:
     print(f"rows: {pos} crisis, {neg} non-crisis (our crisis, FAQ and distress dev sets)")
     print(f"patterns alone: caught {pat_tp}/{pos}, false alarms {pat_fp}/{neg}")
 
-    def counts(**config):
+    defaults = CrisisDetector.get_default_config()
+
+    def counts(data=data, **config):
         """Caught / false alarms with the detector's own rule (CrisisDetector.classifier_counts) under
         `config`: classifier alone, patterns OR classifier, and the latter's false alarms on
         counselling posts."""
-        det = CrisisDetector({**CrisisDetector.get_default_config(), **config})
+        det = CrisisDetector({**defaults, **config})
         clf = [det.classifier_counts(s, text, fig) for _, _, s, _, fig, text in data]
         both = [m or c for (_, m, *_), c in zip(data, clf)]
         return (sum(p and c for (p, *_), c in zip(data, clf)), sum((not p) and c for (p, *_), c in zip(data, clf)),
@@ -101,13 +108,13 @@ def main() -> None:
                                                   veto_yields_at=never)
             print(f"  {t:.2f}    | {c_tp:4d}/{pos} {c_fp:4d}/{neg}            | {u_tp:4d}/{pos} {u_fp:4d}/{neg}"
                   f" ({u_cp}/{n_couns})")
-    t = CrisisDetector.get_default_config()["classifier_threshold"]
-    print(f"without the gate at {t}: the figurative/denial veto giving way to a classifier at least v sure")
+    shipped = defaults["classifier_threshold"]
+    print(f"without the gate at {shipped}: the figurative/denial veto giving way to a classifier at least v sure")
     for v in [never, 0.95, 0.9, 0.85, 0.8]:
         _, _, u_tp, u_fp, u_cp = counts(risk_vocabulary_gate=False, veto_yields_at=v)
         print(f"  v {v:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})"
               + ("  (never)" if v == never else ""))
-    v = CrisisDetector.get_default_config()["veto_yields_at"]
+    v = defaults["veto_yields_at"]
     print(f"the shipped rule (no gate, veto gives way at {v}) by threshold:")
     picks = []
     for t in [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85]:
@@ -117,17 +124,11 @@ def main() -> None:
         print(f"  {t:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})" + ("" if ok else "  over"))
     print("Rule (fourth session): the most caught with false alarms under 2% of all negatives and at most 3% "
           "of the counselling posts." + (f" It picks {max(picks)[2]}." if picks else " No threshold meets it."))
-    shipped = CrisisDetector.get_default_config()["classifier_threshold"]
+    held_pos = sum(row[0] for row in held_data)
     for t in sorted({shipped, *([max(picks)[2]] if picks else [])}):
-        det = CrisisDetector({**CrisisDetector.get_default_config(), "classifier_threshold": t})
-        held = []
-        for text, p, r in parsed_held_out:
-            d = detect(text)
-            fig = not d["matched"] and bool(d.get("figurative_or_denied"))
-            held.append((p, d["matched"] or det.classifier_counts(clf_score(r), text, fig)))
+        _, _, h_tp, h_fp, _ = counts(held_data, classifier_threshold=t)
         print(f"held out (crisis_dev_severe_b.tsv) at {t}{' (shipped)' if t == shipped else ''}: caught "
-              f"{sum(p and h for p, h in held)}/{sum(p for p, _ in held)}, false alarms "
-              f"{sum((not p) and h for p, h in held)}/{sum(not p for p, _ in held)}")
+              f"{h_tp}/{held_pos}, false alarms {h_fp}/{len(held_data) - held_pos}")
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
 
