@@ -171,3 +171,49 @@ def test_trackers_read_and_never_saved_are_not_kept_forever(domain, tmp_path):
         tracker = second_turn(a, domain, sender)
         assert run(a.retrieve(sender)) is tracker
     assert list(a._handed_out) == ["c3", "c4"] and not a._cache
+
+
+def test_sqlite_uses_write_ahead_logging_and_syncs_every_commit(domain, tmp_path):
+    db = tmp_path / "t.db"
+    a = store(domain, db)
+    second_turn(a, domain)
+    with a.engine.connect() as con:  # a pooled connection, as every query of the store gets one
+        assert con.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    with sqlite3.connect(db) as con:  # another process's view: committed turns are there
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert con.execute("SELECT count(*) FROM events WHERE type_name = 'user'").fetchone()[0] == 2
+    assert (tmp_path / "t.db-wal").exists()
+
+
+def test_the_journal_mode_can_be_changed_and_a_wrong_one_is_a_clear_error(domain, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_SQLITE_JOURNAL_MODE", "delete")
+    a = store(domain, tmp_path / "t.db")
+    second_turn(a, domain)
+    with sqlite3.connect(tmp_path / "t.db") as con:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    monkeypatch.setenv("TRACKER_SQLITE_JOURNAL_MODE", "fast")
+    with pytest.raises(ValueError, match="TRACKER_SQLITE_JOURNAL_MODE"):
+        store(domain, tmp_path / "u.db")
+
+
+def test_a_server_killed_mid_conversation_loses_nothing(model_path, tmp_path):
+    """Rasa killed without warning (SIGKILL, as in a crash or power cut of the process) and started
+    again on the same database: the conversation, crisis state included, goes on where it was."""
+    import os
+    import signal
+
+    from evaluation.servers import BotStack, contract
+    with BotStack(model=model_path, workdir=str(tmp_path)) as first:
+        assert contract(first.send("k1", "i keep thinking about ending my life"))["answer_id"] == "crisis_resources"
+        assert contract(first.send("k1", "how long does iop last"))["answer_id"] == "program_length"
+        rasa = first.procs[-1]
+        os.killpg(rasa.pid, signal.SIGKILL)
+        rasa.wait()
+    with sqlite3.connect(tmp_path / "tracker.db") as con:
+        users = [row[0] for row in con.execute(
+            "SELECT json_extract(data, '$.text') FROM events WHERE sender_id = 'k1' AND type_name = 'user'")]
+    assert users == ["i keep thinking about ending my life", "how long does iop last"]
+    with BotStack(model=model_path, workdir=str(tmp_path)) as second:
+        later = second.send("k1", "can i keep working during it")
+        assert contract(later)["answer_id"] == "working_during_iop"
+        assert "988" in later[-1]["text"]  # the crisis state survived: the gentle reminder is still there
