@@ -308,6 +308,8 @@ def measure_serving(name: str, model: str, work: Path, settings: Dict[str, Any],
     bot = BotStack(model=model, workdir=str(work / f"run_{name}"), rasa_command=RASA_COMMANDS[name],
                    endpoints=endpoints_for(name, work))
     Path(bot.workdir).mkdir(parents=True, exist_ok=True)
+    for stale in Path(bot.workdir).glob("tracker.db*"):  # every run starts from an empty tracker store,
+        stale.unlink()                                   # so runs kept in BENCH_WORKDIR compare fairly
     log(f"{name}: starting Rasa + action server ...")
     t0 = time.monotonic()
     bot.start()
