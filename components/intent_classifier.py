@@ -28,7 +28,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -131,18 +131,23 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
     # --- features ------------------------------------------------------------------------------
     @staticmethod
     def features(messages: List[Message]) -> scipy.sparse.csr_matrix:
-        """One row per message: the sparse sentence features of every featurizer, then dense ones."""
+        """One row per message: the sparse sentence features of every featurizer, then the dense ones,
+        each kind in the order the featurizers added them. The same row as hstacking
+        `message.get_sparse_features(TEXT)[1]` and `get_dense_features(TEXT)[1]`, without those calls'
+        deep copy and combination of the (much larger, unused) sequence features: that was 7% of the
+        Rasa server's time under load (py-spy, sixth session)."""
         rows = []
         for message in messages:
-            sparse = message.get_sparse_features(TEXT)[1]
-            dense = message.get_dense_features(TEXT)[1]
-            parts = []
-            if sparse is not None:
-                parts.append(scipy.sparse.csr_matrix(sparse.features))
-            if dense is not None:
-                parts.append(scipy.sparse.csr_matrix(dense.features))
-            rows.append(scipy.sparse.hstack(parts, format="csr") if parts
-                        else scipy.sparse.csr_matrix((1, 0)))
+            sentence = [f for f in message.features
+                        if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
+            parts = [scipy.sparse.csr_matrix(f.features) for f in sentence if f.is_sparse()]
+            dense = [np.atleast_2d(f.features) for f in sentence if f.is_dense()]
+            if dense:
+                parts.append(scipy.sparse.csr_matrix(np.concatenate(dense, axis=-1)))
+            if len(parts) > 1:
+                rows.append(scipy.sparse.hstack(parts, format="csr"))
+            else:
+                rows.append(parts[0] if parts else scipy.sparse.csr_matrix((1, 0)))
         return scipy.sparse.vstack(rows, format="csr")
 
     # --- training --------------------------------------------------------------------------------

@@ -161,3 +161,26 @@ def test_tfidf_model_stores_idf_and_loads_the_same(tmp_path):
 def test_idf_of_the_wrong_length_is_refused():
     with pytest.raises(ValueError, match="idf"):
         LinearModel(["a", "b", "c"], np.zeros((3, 4)), np.zeros(3), idf=np.ones(5))
+
+
+def test_features_are_the_combined_sentence_features_rasa_would_give(tmp_path):
+    """features() reads the sentence features directly; the row must equal Rasa's own combination
+    (get_sparse_features / get_dense_features) for two sparse featurizers plus a dense one."""
+    from rasa.shared.nlu.constants import TEXT
+    from rasa.shared.nlu.training_data.features import Features
+    t = Trained(tmp_path)
+    words = CountVectorsFeaturizer.create(CountVectorsFeaturizer.get_default_config(), storage_in(tmp_path / "w"),
+                                          Resource("words"), CTX)
+    examples = [Message.build(text=x, intent=i) for i, texts in TRAIN.items() for x in texts]
+    TOKENIZER.process(examples)
+    words.train(TrainingData(examples))
+    messages = t.messages("how many weeks does the program take", "hello", "zzz unknown words")
+    words.process(messages)
+    for k, m in enumerate(messages):
+        m.add_features(Features(np.array([[0.5 + k, -1.0]]), "sentence", TEXT, "dense_a"))
+        m.add_features(Features(np.array([[2.0]]), "sentence", TEXT, "dense_b"))
+    ours = LinearIntentClassifier.features(messages).toarray()
+    rasa_rows = [np.hstack([m.get_sparse_features(TEXT)[1].features.toarray(),
+                            m.get_dense_features(TEXT)[1].features]) for m in messages]
+    np.testing.assert_array_equal(ours, np.vstack(rasa_rows))
+    assert ours.shape[1] > 3 + len(words.vectorizers[TEXT].vocabulary_)  # both sparse parts and the dense
