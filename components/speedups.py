@@ -8,17 +8,28 @@ validation, the same error, without the repeated schema check.
 Loading a tracker deserialises every event, and `Event.resolve_by_type` walks all Event subclasses for
 each one (18% of the time in the next profile). Found classes are remembered by type name; a name not
 found goes to Rasa's own lookup, so unknown names, "topic" and defaults behave as before.
+
+Every custom action call sends the whole conversation (every event, as JSON) to the action server; at
+the 20th turn that is about 75 KB, and `json.dumps` of it was 7.5% of the Rasa process's time under 20
+concurrent conversations. Rasa's HTTP client sessions now encode request bodies with ujson (already a
+Rasa dependency; about 3x faster here), with the same JSON text options as `json.dumps`
+(ASCII-only, "/" unescaped); anything ujson refuses goes to `json.dumps` as before.
 """
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any, Dict, Text
+
+import aiohttp
+import ujson
 
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
+from rasa.utils.endpoints import EndpointConfig
 
 _original_resolve_by_type = Event.resolve_by_type
 _event_classes: Dict[Text, Any] = {}
@@ -55,6 +66,24 @@ def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool
         raise e
 
 
+def dumps(data: Any) -> str:
+    """JSON text for an HTTP request body: ujson, or json.dumps for what ujson refuses."""
+    try:
+        return ujson.dumps(data, ensure_ascii=True, escape_forward_slashes=False)
+    except (TypeError, OverflowError, ValueError):
+        return json.dumps(data)
+
+
+_original_session = EndpointConfig.session
+
+
+def _session(self: EndpointConfig) -> aiohttp.ClientSession:
+    session = _original_session(self)
+    session._json_serialize = dumps  # what ClientSession(json_serialize=...) sets
+    return session
+
+
 def apply() -> None:
+    EndpointConfig.session = _session  # type: ignore[assignment]
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[assignment]
     Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[assignment]
