@@ -268,10 +268,12 @@ def test_raised_by_names_the_path_to_a_crisis_reply():
     assert raised_by({"detector_matched": False, "nlu_intent": "greet"}) == "not a crisis intent when parsed alone"
 
 
-def test_baseline_keeps_conversations_in_rasas_own_sql_tracker_store(tmp_path):
+def test_baseline_gets_rasas_own_sql_tracker_store_and_the_domain_with_every_action_call(tmp_path):
     from evaluation.bench import endpoints_for
     import yaml
-    ours = yaml.safe_load(open(endpoints_for("ours", tmp_path)))["tracker_store"]
-    baseline = yaml.safe_load(open(endpoints_for("baseline", tmp_path)))["tracker_store"]
-    assert ours["type"] == "stores.tracker_store.CachedSQLTrackerStore"
-    assert baseline == {**ours, "type": "SQL"}
+    ours = yaml.safe_load(open(endpoints_for("ours", tmp_path)))
+    baseline = yaml.safe_load(open(endpoints_for("baseline", tmp_path)))
+    assert ours["tracker_store"]["type"] == "stores.tracker_store.CachedSQLTrackerStore"
+    assert baseline["tracker_store"] == {**ours["tracker_store"], "type": "SQL"}
+    assert ours["action_endpoint"]["enable_selective_domain"] is True
+    assert baseline["action_endpoint"] == {"url": ours["action_endpoint"]["url"]}
