@@ -20,7 +20,8 @@ How it decides, for every message:
      confidence 1.0, first in `intent_ranking`, and the message gets
      `crisis = {"matched": True, "severity": "crisis"|"urgent", "categories": [...], "source": ...}`.
      Otherwise `crisis = {"matched": False}` and the classifier's result is left untouched. Both carry
-     `classifier_confidence` (the classifier's best crisis/crisis_urgent score) for monitoring.
+     `classifier_confidence` (the classifier's crisis score, see `classifier_score`) and
+     `classifier_scores` (its crisis and crisis_urgent confidences) for monitoring.
 
 Decision on worry about someone else ("how do I help a friend who is suicidal?"): it is not the
 user's own risk, but the safe choice is to show the crisis resources (988 also helps people worried
@@ -437,7 +438,14 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             # crisis rows, 2016 non-crisis): 0.7 catches 522 with 37 false alarms (8/300 counselling
             # posts); 0.65: 526 with 44 (12/300), over the rule. Held-out crisis_dev_severe_b.tsv: 57/106
             # at 0.7, 61 at 0.65; the fourth-session model with the same patterns: 49 at 0.65.
-            "classifier_threshold": 0.7,
+            # Sixth session, same model and rule, the score made of both crisis intents ("sum" below):
+            # the rule picks 0.8, which catches 535 with 38 false alarms (9/300 counselling posts);
+            # held out: 60/106 caught, 9/89 false alarms (the larger score at 0.7: 57/106 and 9/89).
+            "classifier_threshold": 0.8,
+            # How the classifier's crisis score is made from its two crisis intents: "sum" (both
+            # together: a message the classifier splits 0.45 / 0.40 between them is 85% crisis, not
+            # 45%) or "max" (the larger of the two; up to the fifth session).
+            "classifier_score": "sum",
             # When on, the classifier alone fires only on a message with a risk word. Off since the
             # fourth session (figures above): indirect wording ("I told the nurse the bruises were from
             # soccer. They're from me.") has no risk word, and the classifier became precise enough.
@@ -462,6 +470,9 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         self.urgent_intent = self.config["urgent_intent"]
         self.safe_intent = self.config["safe_intent"]
         self.safe_threshold = float(self.config["safe_threshold"])
+        self.score_kind = str(self.config["classifier_score"])
+        if self.score_kind not in ("sum", "max"):
+            raise ValueError(f"CrisisDetector classifier_score must be 'sum' or 'max', not {self.score_kind!r}")
         self.engine = get_engine()  # built once per process, never per message
 
     @classmethod
@@ -486,17 +497,30 @@ class CrisisDetector(GraphComponent, IntentClassifier):
                              type(e).__name__)
         return messages
 
-    def _classifier_crisis(self, message: Message) -> Tuple[Optional[str], float]:
-        best_name, best_conf = None, 0.0
+    def _classifier_scores(self, message: Message) -> Dict[str, float]:
+        """The classifier's confidence in crisis and in crisis_urgent (0.0 when not ranked)."""
+        scores = {self.crisis_intent: 0.0, self.urgent_intent: 0.0}
         candidates = [message.get(INTENT) or {}] + list(message.get(INTENT_RANKING_KEY) or [])
         for item in candidates:
             if not isinstance(item, dict):
                 continue
             name = item.get(INTENT_NAME_KEY)
-            conf = item.get(PREDICTED_CONFIDENCE_KEY) or 0.0
-            if name in (self.crisis_intent, self.urgent_intent) and float(conf) > best_conf:
-                best_name, best_conf = name, float(conf)
-        return best_name, best_conf
+            if name in scores:
+                scores[name] = max(scores[name], float(item.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+        return scores
+
+    def classifier_score(self, scores: Dict[str, float]) -> Tuple[Optional[str], float]:
+        """(the likelier crisis intent, the crisis score): with classifier_score "sum", the score is
+        crisis + crisis_urgent (the classifier's probability that the message is a crisis at all);
+        with "max", the larger of the two."""
+        name = max(scores, key=lambda k: scores[k]) if scores else None
+        if name is None or scores[name] <= 0.0:
+            return None, 0.0
+        total = sum(scores.values()) if self.score_kind == "sum" else scores[name]
+        return name, min(1.0, total)
+
+    def _classifier_crisis(self, message: Message) -> Tuple[Optional[str], float]:
+        return self.classifier_score(self._classifier_scores(message))
 
     def _promote_best_other(self, message: Message, excluded: Sequence[str]) -> bool:
         """The best-ranked intent not in `excluded` becomes the intent; the excluded ones go last."""
@@ -539,7 +563,9 @@ class CrisisDetector(GraphComponent, IntentClassifier):
     def _process_message(self, message: Message) -> None:
         text = message.get(TEXT)
         found = self.engine.detect(text if isinstance(text, str) else "")
-        clf_name, clf_conf = self._classifier_crisis(message)
+        scores = self._classifier_scores(message)
+        clf_name, clf_conf = self.classifier_score(scores)
+        recorded = {k: round(v, 4) for k, v in scores.items()}
         figurative = figurative_only(found)
         clf_hit = clf_name is not None and self.classifier_counts(clf_conf, text, figurative)
 
@@ -548,7 +574,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             # or denied ("I'm not going to hurt myself"): the classifier may not send it to crisis.
             vetoed = self._demote_crisis(message)
             message.set(CRISIS_KEY, {"matched": False, "classifier_confidence": round(clf_conf, 4),
-                                     "vetoed": vetoed}, add_to_output=True)
+                                     "classifier_scores": recorded, "vetoed": vetoed}, add_to_output=True)
             return
         if not found["matched"] and not clf_hit:
             # Not a detection: a crisis / crisis_urgent top intent below the threshold must not reach
@@ -556,7 +582,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             # "I'm safe right now" is only taken as such when the classifier is sure of it.
             demoted = self._demote_crisis(message) or self._demote_weak_safe(message)
             message.set(CRISIS_KEY, {"matched": False, "classifier_confidence": round(clf_conf, 4),
-                                     "demoted": demoted}, add_to_output=True)
+                                     "classifier_scores": recorded, "demoted": demoted}, add_to_output=True)
             return
 
         urgent = (found["matched"] and found["severity"] == "urgent") or (
@@ -574,6 +600,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         message.set(INTENT_RANKING_KEY, [dict(intent)] + ranking, add_to_output=True)
         message.set(CRISIS_KEY, {"matched": True, "severity": "urgent" if urgent else "crisis",
                                  "categories": categories, "source": source,
-                                 "classifier_confidence": round(clf_conf, 4)}, add_to_output=True)
+                                 "classifier_confidence": round(clf_conf, 4),
+                                 "classifier_scores": recorded}, add_to_output=True)
         logger.debug("crisis detected: severity=%s categories=%s source=%s",
                      "urgent" if urgent else "crisis", categories, source)

@@ -7,7 +7,7 @@ faq_dev_naive.tsv, faq_dev_visitor.tsv) and the distress negatives (distress_dev
 crisis_dev_severe_b.tsv is held out of the sweep: its figures are printed on their own at the end.
 Reports, for thresholds 0.1..0.95, with the figurative/denial veto applied as the detector applies it,
 with and without the risk-vocabulary gate: how many crisis rows the classifier alone would catch
-(max crisis/crisis_urgent confidence >= t), how many non-crisis rows it would wrongly send to the
+(its crisis score >= t: CrisisDetector.classifier_score), how many non-crisis rows it would wrongly send to the
 crisis path, and the same for patterns OR classifier (what the bot does).
 
     flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_threshold [--model PATH]
@@ -55,16 +55,17 @@ def main() -> None:
 
     parsed = asyncio.run(parse_all())
 
-    def clf_score(result):
-        return float((result.get("crisis") or {}).get("classifier_confidence", 0.0))
+    def clf_scores(result):
+        """The classifier's crisis and crisis_urgent confidences, as the detector recorded them."""
+        return dict((result.get("crisis") or {}).get("classifier_scores") or {})
 
     def facts(parsed_rows):
-        """(crisis row?, patterns matched?, classifier score, counselling post?, judged figurative/denied?,
+        """(crisis row?, patterns matched?, classifier scores, counselling post?, judged figurative/denied?,
         text) for each parsed row."""
         out = []
         for text, positive, res in parsed_rows:
             d = detect(text)
-            out.append((positive, d["matched"], clf_score(res), text in counselling, figurative_only(d), text))
+            out.append((positive, d["matched"], clf_scores(res), text in counselling, figurative_only(d), text))
         return out
 
     n_sweep = len(parsed) - len(held_out)
@@ -90,7 +91,7 @@ def main() -> None:
         `config`: classifier alone, patterns OR classifier, and the latter's false alarms on
         counselling posts."""
         det = CrisisDetector({**defaults, **config})
-        clf = [det.classifier_counts(s, text, fig) for _, _, s, _, fig, text in data]
+        clf = [det.classifier_counts(det.classifier_score(s)[1], text, fig) for _, _, s, _, fig, text in data]
         both = [m or c for (_, m, *_), c in zip(data, clf)]
         return (sum(p and c for (p, *_), c in zip(data, clf)), sum((not p) and c for (p, *_), c in zip(data, clf)),
                 sum(p and b for (p, *_), b in zip(data, both)), sum((not p) and b for (p, *_), b in zip(data, both)),
@@ -115,20 +116,25 @@ def main() -> None:
         print(f"  v {v:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})"
               + ("  (never)" if v == never else ""))
     v = defaults["veto_yields_at"]
-    print(f"the shipped rule (no gate, veto gives way at {v}) by threshold:")
-    picks = []
-    for t in [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85]:
-        _, _, u_tp, u_fp, u_cp = counts(classifier_threshold=t, risk_vocabulary_gate=False, veto_yields_at=v)
-        ok = u_fp < 0.02 * neg and u_cp <= 0.03 * n_couns
-        picks += [(u_tp, -t, t)] if ok else []
-        print(f"  {t:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})" + ("" if ok else "  over"))
-    print("Rule (fourth session): the most caught with false alarms under 2% of all negatives and at most 3% "
-          "of the counselling posts." + (f" It picks {max(picks)[2]}." if picks else " No threshold meets it."))
+    shipped_kind = defaults["classifier_score"]
     held_pos = sum(row[0] for row in held_data)
-    for t in sorted({shipped, *([max(picks)[2]] if picks else [])}):
-        _, _, h_tp, h_fp, _ = counts(held_data, classifier_threshold=t)
-        print(f"held out (crisis_dev_severe_b.tsv) at {t}{' (shipped)' if t == shipped else ''}: caught "
-              f"{h_tp}/{held_pos}, false alarms {h_fp}/{len(held_data) - held_pos}")
+    for kind in ("max", "sum"):
+        print(f"the shipped rule (no gate, veto gives way at {v}) by threshold, classifier score {kind!r}"
+              f"{' (shipped)' if kind == shipped_kind else ''} (crisis_urgent + crisis if 'sum', the larger if 'max'):")
+        picks = []
+        for t in [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]:
+            _, _, u_tp, u_fp, u_cp = counts(classifier_threshold=t, risk_vocabulary_gate=False, veto_yields_at=v,
+                                            classifier_score=kind)
+            ok = u_fp < 0.02 * neg and u_cp <= 0.03 * n_couns
+            picks += [(u_tp, -t, t)] if ok else []
+            print(f"  {t:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})" + ("" if ok else "  over"))
+        print("Rule (fourth session): the most caught with false alarms under 2% of all negatives and at most 3% "
+              "of the counselling posts." + (f" It picks {max(picks)[2]}." if picks else " No threshold meets it."))
+        for t in sorted({shipped, *([max(picks)[2]] if picks else [])}):
+            _, _, h_tp, h_fp, _ = counts(held_data, classifier_threshold=t, classifier_score=kind)
+            print(f"held out (crisis_dev_severe_b.tsv) at {t}, {kind!r}"
+                  f"{' (shipped)' if t == shipped and kind == shipped_kind else ''}: caught "
+                  f"{h_tp}/{held_pos}, false alarms {h_fp}/{len(held_data) - held_pos}")
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
 

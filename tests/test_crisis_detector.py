@@ -112,7 +112,30 @@ def test_classifier_crisis_below_threshold_is_left_alone(detector):
     ranking = [intent, {"name": "crisis", "confidence": 0.2}]
     msg = run(detector, "everything feels pointless and heavy", intent, ranking)
     assert msg.get(INTENT) == intent
-    assert msg.get("crisis") == {"matched": False, "classifier_confidence": 0.2, "demoted": False}
+    assert msg.get("crisis") == {"matched": False, "classifier_confidence": 0.2, "demoted": False,
+                                 "classifier_scores": {"crisis": 0.2, "crisis_urgent": 0.0}}
+
+
+@pytest.mark.parametrize("kind,fires", [("sum", True), ("max", False)])
+def test_a_classifier_split_between_the_two_crisis_intents_counts_together_only_with_sum(kind, fires):
+    """0.40 crisis + 0.38 crisis_urgent: 78% crisis in all, though neither intent alone reaches 0.7."""
+    det = CrisisDetector({**CrisisDetector.get_default_config(), "classifier_score": kind,
+                          "classifier_threshold": 0.7})
+    top = {"name": "crisis", "confidence": 0.40}
+    ranking = [top, {"name": "crisis_urgent", "confidence": 0.38}, {"name": "out_of_scope", "confidence": 0.22}]
+    msg = run(det, "everything feels pointless and heavy", top, ranking)
+    assert msg.get("crisis")["matched"] is fires
+    assert msg.get("crisis")["classifier_confidence"] == (0.78 if kind == "sum" else 0.4)
+    assert msg.get(INTENT)["name"] == ("crisis" if fires else "out_of_scope")
+
+
+def test_classifier_score_names_the_likelier_crisis_intent_and_refuses_unknown_kinds():
+    det = CrisisDetector({**CrisisDetector.get_default_config(), "classifier_score": "sum"})
+    assert det.classifier_score({"crisis": 0.2, "crisis_urgent": 0.5}) == ("crisis_urgent", 0.7)
+    assert det.classifier_score({"crisis": 0.0, "crisis_urgent": 0.0}) == (None, 0.0)
+    assert det.classifier_score({}) == (None, 0.0)
+    with pytest.raises(ValueError, match="classifier_score"):
+        CrisisDetector({**CrisisDetector.get_default_config(), "classifier_score": "mean"})
 
 
 def test_weak_classifier_crisis_top_intent_never_reaches_the_crisis_rules(detector):
