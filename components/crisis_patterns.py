@@ -746,7 +746,7 @@ ACTION_WORDS = {
 # Words that turn a following "going to" into a fear rather than a stated intent.
 FEAR_WORDS = {"afraid", "scared", "terrified", "worried", "fear", "frightened", "worry", "scares", "terrifies"}
 
-# Function words: not enough on their own to make a sentence worth matching (see _trigger_words).
+# Function words: not enough on their own to make a sentence worth matching (see _Engine._anchor_words in crisis_detector.py).
 STOP_WORDS = {
     "i", "me", "my", "to", "a", "an", "the", "of", "in", "on", "at", "for", "with", "and", "is", "are",
     "'m", "m", "n't", "not", "nt", "never", "no", "do", "did", "does", "be", "it", "this", "that", ".",

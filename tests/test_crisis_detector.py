@@ -430,3 +430,32 @@ def test_veto_does_not_apply_when_a_pattern_fires(detector):
     intent = {"name": "crisis", "confidence": 0.9}
     msg = run(detector, "this job is killing me and i want to kill myself", intent, [intent])
     assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+
+
+def test_matchers_split_by_anchor_find_what_one_matcher_with_every_pattern_finds():
+    """The category patterns run in one Matcher per anchor set, only when the message has an anchor
+    word; a single Matcher holding every category pattern must find exactly the same matches."""
+    from spacy.matcher import Matcher
+
+    import components.crisis_patterns as P
+    from components.crisis_detector import ANCHORED_CUES_NAMES, get_engine
+    engine = get_engine()
+    reference = Matcher(engine.nlp.vocab)
+    for name, group in P.CATEGORIES.items():
+        if group.get("tokens"):
+            reference.add(f"cat:{name}", [compile_token_pattern(s) for s in group["tokens"]])
+    for name in ANCHORED_CUES_NAMES:
+        reference.add(f"cue:{name}", [compile_token_pattern(s) for s in P.CUES[name]["tokens"]])
+    assert len(engine.matchers) > 20 and engine.triggers  # really split, and every pattern anchored
+    texts = [r["text"] for r in ROWS] + [
+        "can i keep working during iop? i also keep thinking about ending my life",
+        "I've been saving my pills and I wrote letters to my kids, I think Friday is the day",
+        "how long does the program last and will my boss find out"]
+    strings = engine.nlp.vocab.strings
+    fired = 0
+    for text in texts:
+        doc = engine.nlp(normalise(text))
+        want = sorted((strings[m], s, e) for m, s, e in reference(doc))
+        assert sorted(engine.category_token_matches(doc, [(0, len(doc))])) == want, text
+        fired += bool(want)
+    assert fired > 50
