@@ -277,3 +277,15 @@ def test_baseline_gets_rasas_own_sql_tracker_store_and_the_domain_with_every_act
     assert baseline["tracker_store"] == {**ours["tracker_store"], "type": "SQL"}
     assert ours["action_endpoint"]["enable_selective_domain"] is True
     assert baseline["action_endpoint"] == {"url": ours["action_endpoint"]["url"]}
+
+
+def test_concurrency_figures_are_the_median_of_the_rounds_and_errors_add_up():
+    from evaluation.bench import median_of_rounds
+    rounds = [{"throughput_rps": 50.0, "p95_concurrent_ms": 500.0, "concurrent_errors": 0, "cpu_ms_per_msg": None},
+              {"throughput_rps": 35.0, "p95_concurrent_ms": 940.0, "concurrent_errors": 2, "cpu_ms_per_msg": 20.0},
+              {"throughput_rps": 76.0, "p95_concurrent_ms": 360.0, "concurrent_errors": 1, "cpu_ms_per_msg": 14.0}]
+    m = median_of_rounds(rounds)
+    assert m["throughput_rps"] == 50.0 and m["p95_concurrent_ms"] == 500.0  # each figure's own median
+    assert m["concurrent_errors"] == 3
+    assert m["cpu_ms_per_msg"] == 17.0  # the round without the figure is left out
+    assert median_of_rounds([{"throughput_rps": None}])["throughput_rps"] is None
