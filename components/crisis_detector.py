@@ -7,9 +7,9 @@ How it decides, for every message:
      process: spaCy Matcher (LOWER and LEMMA), PhraseMatcher (LOWER) and a few regexes.
      Figurative uses ("burned myself out", "career suicide") and denials ("I'm not suicidal") cancel
      the matches they overlap; a wish that follows a denial still fires.
-  2. The classifier (earlier in the pipeline): if `crisis` or `crisis_urgent` has confidence
-     >= `classifier_threshold` (default 0.7, measured) anywhere in the ranking, that counts as a
-     detection too. With `risk_vocabulary_gate` on (default off, measured), only when the message
+  2. The classifier (earlier in the pipeline): if its crisis score, the confidences of `crisis` and
+     `crisis_urgent` in the ranking added up (`classifier_score`), is >= `classifier_threshold`
+     (default 0.8, measured), that counts as a detection too. With `risk_vocabulary_gate` on (default off, measured), only when the message
      also has a word from the risk vocabulary (crisis_patterns.RISK_VOCABULARY).
      Veto: when no pattern fired and the patterns judged the message's crisis-like words figurative
      or denied ("my laptop died", "I'm not going to hurt myself"), a classifier crisis/crisis_urgent
@@ -190,8 +190,8 @@ class _Engine:
         nlp.add_pipe("sentencizer")
         nlp.initialize()  # loads the lookup tables from spacy-lookups-data
         self.nlp = nlp
-        # Token patterns in two matchers: categories and the means/lethal cues (every such match holds
-        # one of the trigger words, so only windows around those are scanned), and the context
+        # Token patterns in two kinds of matcher: categories and the means/lethal cues (every such match
+        # holds one of its pattern's anchor words, so only windows around those are scanned), and the context
         # patterns (time/intent/plan cues, figurative uses, denials), which only matter next to a
         # category match or, for the classifier veto, in a message with a risk word.
         # The category patterns are split by anchor (see _anchor_words): one Matcher per set of anchor
@@ -235,8 +235,6 @@ class _Engine:
             for word in anchors:
                 self.by_anchor.setdefault(word, []).append(len(self.matchers))
             self.matchers.append(matcher)
-        # The words any category pattern needs (None: scan everything, some pattern has no anchor).
-        self.triggers = None if self.unanchored is not None else set(self.by_anchor)
 
         def words(name: str) -> Set[str]:
             return {w for s in P.CUES[name]["tokens"] for w in s.split("|")}
@@ -271,21 +269,27 @@ class _Engine:
             return None
         return best[2]
 
-    def _candidate_windows(self, doc) -> List[Tuple[int, int]]:
+    def _candidate_windows(self, doc) -> Tuple[List[Tuple[int, int]], Set[str]]:
         """Token windows that can hold a category match: +-WINDOW tokens around each anchor word
-        (no token pattern is longer than that), merged. No anchor word, no window."""
+        (no token pattern is longer than that), merged; no anchor word, no window. And the anchor
+        words the message has (as a token's lower case or lemma), in the same pass."""
         n = len(doc)
-        if self.triggers is None:
-            return [(0, n)]
         out: List[Tuple[int, int]] = []
+        anchors: Set[str] = set()
         for t in doc:
-            if t.lower_ in self.triggers or t.lemma_ in self.triggers:
+            hit = False
+            for word in (t.lower_, t.lemma_):
+                if word in self.by_anchor:
+                    anchors.add(word)
+                    hit = True
+            if hit:
                 a, b = max(0, t.i - self.WINDOW), min(n, t.i + self.WINDOW + 1)
                 if out and a <= out[-1][1]:
                     out[-1] = (out[-1][0], b)
                 else:
                     out.append((a, b))
-        return out
+        # a pattern with no anchor can match anywhere: then the whole message is one window
+        return ([(0, n)] if self.unanchored is not None else out), anchors
 
     # -- matching ---------------------------------------------------------------------------
     def _match(self, matcher, doc, windows: List[Tuple[int, int]]) -> List[Tuple[str, int, int]]:
@@ -296,13 +300,13 @@ class _Engine:
             out.extend((strings[m], s + a, e + a) for m, s, e in matcher(part))
         return out
 
-    def category_token_matches(self, doc, windows: List[Tuple[int, int]]) -> List[Tuple[str, int, int]]:
+    def category_token_matches(self, doc, windows: List[Tuple[int, int]],
+                               anchors: Set[str]) -> List[Tuple[str, int, int]]:
         """Matches of the category (and anchored cue) token patterns in the windows: only the
-        matchers whose anchor words the message has are run."""
+        matchers of the anchor words the message has (`anchors`, from _candidate_windows) are run."""
         found: List[Tuple[str, int, int]] = []
         if windows:
-            present = {t.lower_ for t in doc} | {t.lemma_ for t in doc}
-            for i in sorted({i for w in present for i in self.by_anchor.get(w, ())}):
+            for i in sorted({i for w in anchors for i in self.by_anchor[w]}):
                 found += self._match(self.matchers[i], doc, windows)
             if self.unanchored is not None:
                 found += self._match(self.unanchored, doc, windows)
@@ -310,8 +314,8 @@ class _Engine:
 
     def spans(self, doc, text: str) -> List[Tuple[str, int, int]]:
         strings = self.nlp.vocab.strings
-        windows = self._candidate_windows(doc)
-        found = self.category_token_matches(doc, windows)
+        windows, anchors = self._candidate_windows(doc)
+        found = self.category_token_matches(doc, windows, anchors)
         found += [(strings[m], s, e) for m, s, e in self.phrases(doc)]
         for label, rx in self.regexes:
             for m in rx.finditer(text):
@@ -320,7 +324,7 @@ class _Engine:
                     found.append((label, span.start, span.end))
         # Most messages (FAQ questions) have neither: then the context patterns cannot change anything.
         if any(can_make_category(l) for l, _, _ in found) or _risk_vocabulary().search(text):
-            long_message = self.triggers is not None and len(doc) > 80
+            long_message = self.unanchored is None and len(doc) > 80
             found += self._match(self.context_matcher, doc, windows if long_message else [(0, len(doc))])
         return found
 
@@ -549,9 +553,6 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             return None, 0.0
         total = sum(scores.values()) if self.score_kind == "sum" else scores[name]
         return name, min(1.0, total)
-
-    def _classifier_crisis(self, message: Message) -> Tuple[Optional[str], float]:
-        return self.classifier_score(self._classifier_scores(message))
 
     def _promote_best_other(self, message: Message, excluded: Sequence[str]) -> bool:
         """The best-ranked intent not in `excluded` becomes the intent; the excluded ones go last."""

@@ -446,7 +446,7 @@ def test_matchers_split_by_anchor_find_what_one_matcher_with_every_pattern_finds
             reference.add(f"cat:{name}", [compile_token_pattern(s) for s in group["tokens"]])
     for name in ANCHORED_CUES_NAMES:
         reference.add(f"cue:{name}", [compile_token_pattern(s) for s in P.CUES[name]["tokens"]])
-    assert len(engine.matchers) > 20 and engine.triggers  # really split, and every pattern anchored
+    assert len(engine.matchers) > 20 and engine.unanchored is None  # really split, and every pattern anchored
     texts = [r["text"] for r in ROWS] + [
         "can i keep working during iop? i also keep thinking about ending my life",
         "I've been saving my pills and I wrote letters to my kids, I think Friday is the day",
@@ -456,6 +456,7 @@ def test_matchers_split_by_anchor_find_what_one_matcher_with_every_pattern_finds
     for text in texts:
         doc = engine.nlp(normalise(text))
         want = sorted((strings[m], s, e) for m, s, e in reference(doc))
-        assert sorted(engine.category_token_matches(doc, [(0, len(doc))])) == want, text
+        anchors = engine._candidate_windows(doc)[1]
+        assert sorted(engine.category_token_matches(doc, [(0, len(doc))], anchors)) == want, text
         fired += bool(want)
     assert fired > 50
