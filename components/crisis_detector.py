@@ -79,9 +79,29 @@ _NUMBER_UNIT = re.compile(r"\d+(?:[.,]\d+)?(?:[a-z]{1,5})?|[a-z]+\d{1,2}")
 _LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _SPELLED_OUT = re.compile(r"\b(?:[a-z][ .\-_*~]){3,}[a-z]\b")
 _INNER_SEP = re.compile(r"(?<=[a-z])[-_~/](?=[a-z])")
+# three letters with dots or stars between them: "k.m.s." -> "kms" (spaces are left alone: "i m a")
+_DOTTED_THREE = re.compile(r"\b[a-z][.*][a-z][.*][a-z]\b\.?")
+# a word with letters masked by stars: "k*ll", "c*tting", "su**ide"; filled in only when exactly one
+# word of crisis_patterns.MASKABLE_WORDS fits (one letter per star), so "f*ck" stays as it is
+_MASKED_WORD = re.compile(r"(?<![\w*])[a-z]*\*+[a-z][a-z*]*|(?<![\w*])[a-z]+\*+(?![\w*])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _MY_SELF = re.compile(r"\bmy\s+self\b")
 _WHITESPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def _maskable_by_length() -> Dict[int, Tuple[str, ...]]:
+    by_length: Dict[int, List[str]] = {}
+    for word in sorted(P.MASKABLE_WORDS):
+        by_length.setdefault(len(word), []).append(word)
+    return {n: tuple(words) for n, words in by_length.items()}
+
+
+def _unmask_word(match: "re.Match") -> str:
+    masked = match.group(0)
+    shape = re.compile(re.escape(masked).replace(r"\*", "[a-z]"))
+    fits = [w for w in _maskable_by_length().get(len(masked), ()) if shape.fullmatch(w)]
+    return fits[0] if len(fits) == 1 else masked
 
 
 def _deleet_word(match: "re.Match") -> str:
@@ -104,7 +124,10 @@ def normalise(text: Any) -> str:
     t = _INVISIBLE.sub("", t).translate(_QUOTES).lower()
     if any(c in _LEET_CHARS for c in t):
         t = _WORD_WITH_LEET.sub(_deleet_word, t)
+    if "*" in t:
+        t = _MASKED_WORD.sub(_unmask_word, t)
     t = _SPELLED_OUT.sub(lambda m: re.sub(r"[ .\-_~]", "", m.group(0)), t)
+    t = _DOTTED_THREE.sub(lambda m: re.sub(r"[.*]", "", m.group(0)), t)
     t = _INNER_SEP.sub(" ", t)
     t = _REPEATS.sub(r"\1", t)
     t = _MY_SELF.sub("myself", t)
@@ -241,6 +264,7 @@ class _Engine:
         self.third_party = words("third_party")
         self.first_person = words("first_person")
         self.article_words = words("article_question")
+        self.past, self.resolved, self.returning = (re.compile(r) for r in (P.PAST, P.RESOLVED, P.RETURNING))
 
     @staticmethod
     def _anchor_words(spec: str) -> Optional[Set[str]]:
@@ -354,6 +378,16 @@ class _Engine:
         def sent_range(idx: int) -> Tuple[int, int]:
             end = sent_starts[idx + 1] if idx + 1 < len(sent_starts) else len(doc)
             return sent_starts[idx], end
+
+        # the writer's own past, said to be behind them: "when I was 17 I wanted to die ... I'm in a good place"
+        if cats and self.resolved.search(norm) and not self.returning.search(norm):
+            def in_past_sentence(start: int) -> bool:
+                a, b = sent_range(sent_of(start))
+                return self.past.search(doc[a:b].text) is not None
+            before = len(cats)
+            cats = [c for c in cats if not in_past_sentence(c[1])]
+            if len(cats) < before:
+                judged = {"matched": False, "figurative_or_denied": True}
 
         def sent_words(idx: int) -> Set[str]:
             a, b = sent_range(idx)

@@ -312,8 +312,65 @@ FIFTH_SESSION_NEGATIVES = [
     "i'll be gone for two weeks on leave, can i still do the program after",
 ]
 
+# seventh session: our own wording for the kinds the new dev sets (tests/data/crisis_dev_chat_a.tsv,
+# crisis_dev_forum_a.tsv, crisis_dev_slang.tsv) showed were missed; none is a row of those sets
+SEVENTH_SESSION_POSITIVES = [
+    ("planning to k*ll myself this weekend", "crisis_urgent"),
+    ("k.y.s. is what i tell myself every night. k.m.s. soon", "crisis_urgent"),
+    ("i wnat to dei after this project", "crisis"),
+    ("me not want live more, too much pressure", "crisis"),
+    ("honestly i just want it all to be over for good", "crisis"),
+    ("some days i'm annoyed that i still woke up", "crisis"),
+    ("i got the method worked out and the stuff to do it is in my car", "crisis_urgent"),
+    ("don't blame yourself for what i'm about to do", "crisis_urgent"),
+    ("the dog is going to my sister's, i won't be around to walk him", "crisis_urgent"),
+    ("not sticking around past another christmas like this", "crisis_urgent"),
+    ("if they can tell a wreck was on purpose the policy won't pay, right?", "crisis"),
+    ("does the background check at a gun shop see my psych hospital stay", "crisis"),
+    ("i've wanted my supervisor dead for weeks", "crisis"),
+    ("if they lay me off i'm taking everyone with me", "crisis"),
+    ("did something really stupid to myself and my arm won't stop shaking", "crisis_urgent"),
+    ("i've been burning myself for months and nobody knows", "crisis"),
+]
+SEVENTH_SESSION_NEGATIVES = [
+    "my uncle died by suicide when i was a kid and i still think about him at family dinners",
+    "we lost our neighbour to an overdose last spring, it shook the whole street",
+    "i could strangle my manager, kidding, but he schedules meetings at 7am",
+    "i can't go on like this at my job, i'm putting in my two weeks",
+    "i feel numb and flat, not in a dangerous way, i don't want to die, i just feel nothing",
+    "my hair got cut again by the trainee and it's uneven",
+    "giving all my stuff away before we move to denver, anyone want a couch?",
+    "i won't be around to feed the cat next week, i'm at a conference",
+    "f*ck this inbox",
+]
+PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
+                 "and I'm only here because work is wearing me down.")
 
-@pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES + FIFTH_SESSION_POSITIVES,
+
+def test_the_writers_own_resolved_past_is_not_a_crisis_but_a_return_is(detector):
+    intent, ranking = faq("iop_for_burnout", 0.8)
+    assert run(detector, PAST_RESOLVED, intent, ranking).get("crisis")["matched"] is False
+    back = PAST_RESOLVED + " Lately the thoughts are back."
+    assert run(detector, back, intent, ranking).get("crisis")["matched"] is True
+    # the past said as past, with nothing saying it is behind them, keeps the crisis reply
+    told = "When I was 19 I took an overdose. Work is wearing me down."
+    assert run(detector, told, intent, ranking).get("crisis")["matched"] is True
+
+
+def test_someone_elses_death_is_grief_but_a_wish_to_follow_still_fires(detector):
+    intent, ranking = faq("iop_for_burnout", 0.8)
+    grief = "My brother died by suicide last year."
+    assert run(detector, grief, intent, ranking).get("crisis")["matched"] is False
+    assert run(detector, grief + " I want to join him.", intent, ranking).get("crisis")["matched"] is True
+
+
+def test_a_taken_back_threat_is_figurative_but_not_joking_is_not():
+    assert detect("i want to choke my coworker. jk obviously")["matched"] is False
+    assert detect("i want to choke my coworker and i'm not joking")["matched"] is True
+
+
+@pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES + FIFTH_SESSION_POSITIVES
+                         + SEVENTH_SESSION_POSITIVES,
                          ids=lambda v: str(v)[:40])
 def test_later_sessions_wording_fires(detector, text, want):
     intent, ranking = faq()
@@ -321,7 +378,8 @@ def test_later_sessions_wording_fires(detector, text, want):
     assert msg.get(INTENT)["name"] == want, msg.get("crisis")
 
 
-@pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES + FIFTH_SESSION_NEGATIVES,
+@pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES + FIFTH_SESSION_NEGATIVES
+                         + SEVENTH_SESSION_NEGATIVES,
                          ids=lambda v: v[:40])
 def test_later_sessions_negatives_do_not_fire(detector, text):
     intent, ranking = faq("iop_for_burnout", 0.8)
@@ -384,6 +442,8 @@ def test_normalise_undoes_evasion():
     assert "self harm" in normalise("self-harm")
     assert normalise("I ran 5 kms, took 500mg at 10pm") == "i ran 5 kms, took 500mg at 10pm ."
     assert "die" in normalise("dieeeee")
+    assert "kill myself" in normalise("k*ll mys*lf") and "cutting" in normalise("c*tting")
+    assert normalise("f*ck") == "f*ck ." and normalise("k.m.s.") == "kms ."
 
 
 def test_pattern_notation():
