@@ -138,6 +138,41 @@ def normalise(text: Any) -> str:
 # ---------------------------------------------------------------------------------------------
 # Pattern compilation (data -> spaCy Matcher / PhraseMatcher / regex)
 # ---------------------------------------------------------------------------------------------
+_LEADING_WORDS = re.compile(r"\\b(?:\(\?:([a-z' |]+)\)|([a-z']{3,}))(?![?*{a-z'])")
+
+
+def _has_top_level_alternation(rx: str) -> bool:
+    depth, i, in_class = 0, 0, False
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def required_words(rx: str) -> Optional[Tuple[str, ...]]:
+    """Words one of which a regex's every match must contain, read off a regex that starts with
+    \\b(?:word|word) or \\bword (not optional, no top-level |): a cheap `in` test skips the regex on
+    the many messages without any of them. None when the regex does not start that way."""
+    m = _LEADING_WORDS.match(rx)
+    if not m or _has_top_level_alternation(rx):
+        return None
+    words = tuple(w for w in (m.group(1) or m.group(2)).split("|"))
+    return words if all(len(w) >= 2 for w in words) else None
+
+
 def _slot(slot: str, macros: Dict[str, str]) -> Dict[str, Any]:
     optional = len(slot) > 1 and slot.endswith("?") and slot[-2] != "|"
     if optional:
@@ -223,7 +258,7 @@ class _Engine:
         category_specs: List[Tuple[str, str]] = []
         self.context_matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.regexes: List[Tuple[str, "re.Pattern"]] = []
+        self.regexes: List[Tuple[str, "re.Pattern", Optional[Tuple[str, ...]]]] = []
 
         groups: List[Tuple[str, Dict[str, Any]]] = [(f"cat:{n}", c) for n, c in P.CATEGORIES.items()]
         groups += [(f"cue:{n}", c) for n, c in P.CUES.items()
@@ -239,7 +274,7 @@ class _Engine:
             if phrase_docs:
                 self.phrases.add(label, phrase_docs)
             for rx in group.get("regex", []):
-                self.regexes.append((label, re.compile(rx)))
+                self.regexes.append((label, re.compile(rx), required_words(rx)))
 
         buckets: Dict[Optional[FrozenSet[str]], List[Tuple[str, str]]] = {}
         for label, spec in category_specs:
@@ -341,7 +376,9 @@ class _Engine:
         windows, anchors = self._candidate_windows(doc)
         found = self.category_token_matches(doc, windows, anchors)
         found += [(strings[m], s, e) for m, s, e in self.phrases(doc)]
-        for label, rx in self.regexes:
+        for label, rx, needs in self.regexes:
+            if needs and not any(word in text for word in needs):
+                continue  # the regex starts with one of these words: without any, it cannot match
             for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and len(span):

@@ -15,7 +15,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.crisis_detector import CrisisDetector, compile_token_pattern, detect, expand_phrase, normalise
+from components.crisis_detector import (CrisisDetector, compile_token_pattern, detect, expand_phrase, get_engine,
+                                       normalise)
 
 DEV = Path(__file__).parent / "data" / "crisis_dev.tsv"
 ROWS = list(csv.DictReader(DEV.open(encoding="utf-8"), delimiter="\t"))
@@ -520,3 +521,29 @@ def test_matchers_split_by_anchor_find_what_one_matcher_with_every_pattern_finds
         assert sorted(engine.category_token_matches(doc, [(0, len(doc))], anchors)) == want, text
         fired += bool(want)
     assert fired > 50
+
+
+def test_regex_prefilter_reads_leading_words_only_where_safe():
+    from components.crisis_detector import required_words
+    assert required_words(r"\b(?:want|wish)\s+it") == ("want", "wish")
+    assert required_words(r"\bkms+\b") == ("kms",)      # one or more s: "kms" is always there
+    assert required_words(r"\bkms?\b") is None          # an optional last letter
+    assert required_words(r"\b(?:a|b)?x") is None       # an optional group is not required
+    assert required_words(r"\bfoo\b|\bbar\b") is None   # top-level alternation
+    assert required_words(r"(?<!x)\bcut again") is None  # does not start with \b
+
+
+def test_regex_prefilter_changes_no_result():
+    """Skipping a regex whose leading words are absent must give exactly what running it gives."""
+    engine = get_engine()
+    texts = [r["text"] for f in sorted(DEV.parent.glob("crisis_dev*.tsv"))
+             for r in csv.DictReader(f.open(encoding="utf-8"), delimiter="\t")]
+    assert len(texts) > 2000 and any(needs for _, _, needs in engine.regexes)
+    with_filter = [engine.detect(t) for t in texts]
+    saved = engine.regexes
+    try:
+        engine.regexes = [(label, rx, None) for label, rx, _ in saved]
+        without = [engine.detect(t) for t in texts]
+    finally:
+        engine.regexes = saved
+    assert with_filter == without
