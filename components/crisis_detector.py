@@ -169,7 +169,7 @@ def required_words(rx: str) -> Optional[Tuple[str, ...]]:
     m = _LEADING_WORDS.match(rx)
     if not m or _has_top_level_alternation(rx):
         return None
-    words = tuple(w for w in (m.group(1) or m.group(2)).split("|"))
+    words = tuple((m.group(1) or m.group(2)).split("|"))
     return words if all(len(w) >= 2 for w in words) else None
 
 
