@@ -54,11 +54,19 @@ class Thresholds:
     Fifth session: a fourth dev set (faq_dev_visitor.tsv, how visitors type into the widget; 1005 rows in
     all) and the severe-crisis training data. 0.2 / 0.15 answers 88.8% right with 8.6% of out-of-scope
     questions answered; the sweep's pick (0.0 / 0.1: 89.4% / 8.9%) is within a point, so the thresholds
-    were kept."""
+    were kept.
+
+    Eighth session: a fifth dev set (faq_dev_counsel.tsv, counselling-site messages with personal context
+    before the question; 1261 rows in all) and its writer's twin in training (data/nlu/faq_counsel_style.yml).
+    Long messages with context carry words no article question used, so the guard at 1 sent many right
+    answers to "did you mean": 0.2 / 0.15 / 1 answered 87.1% right with 6.9% of out-of-scope answered. The
+    sweep's pick is the guard off at 0.3 / 0.0 (91.8% / 9.2%); as in the fourth session, a neighbour with
+    fewer wrong answers for under a point of right ones was taken: 0.2 / 0.05 with at most 2 unknown words,
+    91.1% / 8.2% (the guard off at 0.2 / 0.05: 91.7% / 8.4%)."""
     min_confidence: float = 0.20
-    min_margin: float = 0.15
+    min_margin: float = 0.05
     clarify_confidence: float = 0.30
-    max_unknown_words: int = 1
+    max_unknown_words: int = 2
 
     @classmethod
     def from_env(cls) -> "Thresholds":

@@ -22,9 +22,10 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
 DEV_SET = ROOT / "tests" / "data" / "faq_dev.tsv"
-# Both held-out FAQ dev sets (thresholds and the dev figures in `make eval` use them together).
-FAQ_DEV_SETS = [DEV_SET, ROOT / "tests" / "data" / "faq_dev_hard.tsv", ROOT / "tests" / "data" / "faq_dev_naive.tsv",
-                ROOT / "tests" / "data" / "faq_dev_visitor.tsv"]
+# The held-out FAQ dev sets (thresholds and the dev figures in `make eval` use them together;
+# tests/data/README.md says who wrote each and how).
+FAQ_DEV_SETS = [DEV_SET] + [ROOT / "tests" / "data" / f"faq_dev_{name}.tsv"
+                            for name in ("hard", "naive", "visitor", "counsel")]
 
 CRISIS_ID = "crisis_resources"
 # Replies that are not an article answer: for an out-of-scope question any of these is acceptable

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
-from evaluation.common import (CRISIS_ID, REPORTS, ROOT, article_ids, ask_rows,
+from evaluation.common import (CRISIS_ID, FAQ_DEV_SETS, REPORTS, ROOT, article_ids, ask_rows,
                                confusion, crisis_checks, pct, read_faq_dev, read_tsv, require_eval_file,
                                score_faq, write_json)
 from evaluation import eval_crisis
@@ -252,7 +252,7 @@ def render_md(res: Dict[str, Any]) -> str:
         L.append(f"| NLU intent F1 (weighted), {cv['folds']}-fold cross-validation | {cv['weighted_f1']:.3f} | |")
     L += ["", "## FAQ: outside set (`faq_outside.tsv`)", "", *_faq_md("outside", o, True), "",
           "![confusion matrix, outside set](confusion_faq_outside.png)", "",
-          "## FAQ: our held-out dev sets (`tests/data/faq_dev.tsv`, `faq_dev_hard.tsv`, `faq_dev_naive.tsv`)", "", *_faq_md("dev", d, False), "",
+          "## FAQ: our held-out dev sets (" + ", ".join(f"`{p.name}`" for p in FAQ_DEV_SETS) + ")", "", *_faq_md("dev", d, False), "",
           "![confusion matrix, dev sets](confusion_faq_dev.png)", "",
           "![accuracy per answer id](faq_per_id.png)", ""]
     if o["crisis_results"]:

@@ -1,6 +1,7 @@
 """Choose the FAQ action's confidence thresholds on the held-out dev sets ONLY.
 
-Parses every row of tests/data/faq_dev.tsv, faq_dev_hard.tsv, faq_dev_naive.tsv and faq_dev_visitor.tsv once with the NLU model in-process (no Rasa server, no
+Parses every row of the FAQ dev sets (evaluation.common.FAQ_DEV_SETS: tests/data/faq_dev.tsv, faq_dev_hard.tsv,
+faq_dev_naive.tsv, faq_dev_visitor.tsv and faq_dev_counsel.tsv) once with the NLU model in-process (no Rasa server, no
 action server), then for a grid of (min_confidence, min_margin) replays what the bot would do:
   - the message goes to the FAQ action only when the top intent is an article id, out_of_scope or
     nlu_fallback (data/rules.yml); any other top intent is that intent's reply (crisis* ->
