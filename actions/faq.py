@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -30,6 +31,18 @@ ACKNOWLEDGEMENTS = {
                          "assistant, so I can't advise on your situation, but here is what the article "
                          "says about when burnout may need more support."),
 }
+# The same acknowledgement before "did you mean" or a decline.
+SHORT_ACKNOWLEDGEMENTS = {"express_distress": "That sounds really hard, and I'm sorry you're carrying it."}
+# A message that asks something: a question mark, or a question word first.
+_QUESTION = re.compile(r"\?|^\W*(how|what|can|could|should|shall|is|are|am|do|does|did|will|would|why|when|where|"
+                       r"which|who|has|have)\b", re.IGNORECASE)
+
+
+def is_question(text: Any) -> bool:
+    """Whether the message asks something. A question that also tells of feelings is first a question:
+    on our five FAQ dev sets, 23 questions had express_distress on top, and signs_need_iop (its alias)
+    was the right answer for none of them (17 were out of scope)."""
+    return isinstance(text, str) and bool(_QUESTION.search(text))
 
 
 @dataclass(frozen=True)
@@ -86,22 +99,27 @@ class Decision:
 
 
 def decide(ranking: List[Dict[str, Any]], answer_ids: Sequence[str], t: Thresholds,
-           exact_intent: Optional[str] = None, unknown_words: Optional[int] = None) -> Decision:
+           exact_intent: Optional[str] = None, unknown_words: Optional[int] = None,
+           question: bool = False) -> Decision:
     """Pick what to do from the intent ranking.
 
     exact_intent: set when the message was a button payload (/program_length), which is not a guess.
     unknown_words: from the NLU's `scope` (components/scope_guard.py); None when not known. It does not
     apply to someone describing how they feel (an INTENT_ALIASES intent on top): that is not a
     question the article must have been asked with.
+    question: the message asks something (`is_question`). Then an INTENT_ALIASES intent is no answer:
+    feelings said alongside a question do not make it a question about signs_need_iop. With one on
+    top, the reply is "did you mean" with its article and the likeliest other topic.
     """
     if exact_intent is not None:
         exact_intent = INTENT_ALIASES.get(exact_intent, exact_intent)
         if exact_intent in answer_ids:
             return Decision("answer", (exact_intent,))
         return Decision(OUT_OF_SCOPE)
+    aliases = {} if question else INTENT_ALIASES
     merged: Dict[str, float] = {}
     for r in ranking:
-        name = INTENT_ALIASES.get(r.get("name"), r.get("name"))
+        name = aliases.get(r.get("name"), r.get("name"))
         if name != "nlu_fallback":
             merged[name] = merged.get(name, 0.0) + (r.get("confidence") or 0.0)
     ranked = sorted(merged.items(), key=lambda item: item[1], reverse=True)
@@ -110,7 +128,12 @@ def decide(ranking: List[Dict[str, Any]], answer_ids: Sequence[str], t: Threshol
     top, top_conf = ranked[0]
     margin = top_conf - (ranked[1][1] if len(ranked) > 1 else 0.0)
     raw_top = (ranking[0].get("name") if ranking else None)
-    in_scope = (unknown_words is None or unknown_words <= t.max_unknown_words or raw_top in INTENT_ALIASES)
+    if question and raw_top in INTENT_ALIASES and INTENT_ALIASES[raw_top] in answer_ids:
+        # Feelings with a question: offer the feelings answer and the likeliest article topic.
+        target = INTENT_ALIASES[raw_top]
+        other = [name for name, _ in ranked if name in answer_ids and name != target][:1]
+        return Decision(CLARIFY, (target, *other))
+    in_scope = (unknown_words is None or unknown_words <= t.max_unknown_words or raw_top in aliases)
     if top in answer_ids and top_conf >= t.min_confidence and margin >= t.min_margin and in_scope:
         return Decision("answer", (top,))
     if top == OUT_OF_SCOPE and top_conf >= t.min_confidence:
@@ -156,7 +179,8 @@ class ActionAnswerFaq(Action):
         exact = intent if text.startswith("/") and intent else None
         unknown = (message.get("scope") or {}).get("unknown_words")
         decision = decide(message.get("intent_ranking") or [], kb.ids, Thresholds.from_env(), exact,
-                          unknown_words=unknown if isinstance(unknown, int) else None)
+                          unknown_words=unknown if isinstance(unknown, int) else None,
+                          question=is_question(text))
         logger.debug("faq decision %s %s for intent %s", decision.kind, list(decision.answer_ids), intent)
 
         if is_first_contact(tracker):
@@ -166,12 +190,16 @@ class ActionAnswerFaq(Action):
             answer = kb.answers[decision.answer_ids[0]]
             if intent in ACKNOWLEDGEMENTS and INTENT_ALIASES.get(intent) == answer.id:
                 dispatcher.utter_message(text=ACKNOWLEDGEMENTS[intent])
+            elif intent in SHORT_ACKNOWLEDGEMENTS:
+                dispatcher.utter_message(text=SHORT_ACKNOWLEDGEMENTS[intent])
             dispatcher.utter_message(
                 text=f"{answer.text}\n\n{kb.source_line(answer)}",
                 buttons=topic_buttons(kb, answer.follow_ups),
                 json_message={"answer_id": answer.id, "sources": kb.sources(answer)},
             )
         elif decision.kind == CLARIFY:
+            if intent in SHORT_ACKNOWLEDGEMENTS:
+                dispatcher.utter_message(text=SHORT_ACKNOWLEDGEMENTS[intent])
             buttons = topic_buttons(kb, decision.answer_ids)
             buttons.append({"title": "Something else", "payload": f"/{OUT_OF_SCOPE}"})
             dispatcher.utter_message(
@@ -180,6 +208,8 @@ class ActionAnswerFaq(Action):
                 json_message={"answer_id": CLARIFY, "candidates": list(decision.answer_ids), "sources": []},
             )
         else:
+            if intent in SHORT_ACKNOWLEDGEMENTS:
+                dispatcher.utter_message(text=SHORT_ACKNOWLEDGEMENTS[intent])
             dispatcher.utter_message(
                 text=("I'm sorry, I can't answer that from the article I know. I'm an automated assistant "
                       "that only covers intensive outpatient programs (IOP) for work burnout, and I can't "

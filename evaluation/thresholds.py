@@ -3,8 +3,9 @@
 Parses every row of the FAQ dev sets (evaluation.common.FAQ_DEV_SETS: tests/data/faq_dev.tsv, faq_dev_hard.tsv,
 faq_dev_naive.tsv, faq_dev_visitor.tsv and faq_dev_counsel.tsv) once with the NLU model in-process (no Rasa server, no
 action server), then for a grid of (min_confidence, min_margin) replays what the bot would do:
-  - the message goes to the FAQ action only when the top intent is an article id, out_of_scope or
-    nlu_fallback (data/rules.yml); any other top intent is that intent's reply (crisis* ->
+  - the message goes to the FAQ action only when the top intent is an article id, out_of_scope,
+    nlu_fallback or express_distress (data/rules.yml; the action answers express_distress as
+    signs_need_iop, actions.faq.INTENT_ALIASES); any other top intent is that intent's reply (crisis* ->
     crisis_resources, greet -> greet, ...);
   - in the FAQ action, actions.faq.decide() (the action's own code) answers, asks "did you mean"
     (clarify) or declines (out_of_scope).
@@ -42,15 +43,18 @@ CRISIS_INTENTS = {"crisis", "crisis_urgent", "crisis_safe"}
 
 def routed_outcome(parse: Dict[str, Any], articles: Sequence[str], thresholds: Any) -> str:
     """The answer_id the bot would give for one parsed message under the given thresholds."""
-    from actions.faq import decide
+    from actions.faq import INTENT_ALIASES, decide, is_question
 
     top = (parse.get("intent") or {}).get("name")
     if top in CRISIS_INTENTS:
         return "crisis_resources"
-    if top not in articles and top not in FAQ_ROUTED:
+    # express_distress also goes to the FAQ action (data/rules.yml), which answers it as its alias
+    # (signs_need_iop): an article answer.
+    if top not in articles and top not in FAQ_ROUTED and top not in INTENT_ALIASES:
         return top or "out_of_scope"
     unknown = (parse.get("scope") or {}).get("unknown_words")
-    d = decide(parse.get("intent_ranking") or [], articles, thresholds, unknown_words=unknown)
+    d = decide(parse.get("intent_ranking") or [], articles, thresholds, unknown_words=unknown,
+               question=is_question(parse.get("text")))
     return d.answer_ids[0] if d.kind == "answer" else d.kind
 
 
@@ -123,7 +127,8 @@ async def _parse_all(model: str, texts: List[str]) -> List[Dict[str, Any]]:
     out = []
     for i, t in enumerate(texts):
         p = await agent.parse_message(t)
-        out.append({"intent": p.get("intent"), "intent_ranking": p.get("intent_ranking"), "scope": p.get("scope")})
+        out.append({"text": t, "intent": p.get("intent"), "intent_ranking": p.get("intent_ranking"),
+                    "scope": p.get("scope")})
         if (i + 1) % 50 == 0:
             print(f"  parsed {i + 1}/{len(texts)}", file=sys.stderr, flush=True)
     return out

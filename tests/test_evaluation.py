@@ -257,6 +257,10 @@ def test_routed_outcome_follows_rules_and_action():
     assert routed_outcome(crisis, ARTICLES, t) == "crisis_resources"
     greet = {"intent": {"name": "greet", "confidence": 0.9}, "intent_ranking": []}
     assert routed_outcome(greet, ARTICLES, t) == "greet"
+    # Feelings go to the FAQ action too, which answers them as signs_need_iop (as the bot does).
+    feel = [{"name": "express_distress", "confidence": 0.9}, {"name": "program_length", "confidence": 0.05}]
+    assert routed_outcome({"intent": feel[0], "intent_ranking": feel}, ARTICLES + ["signs_need_iop"], t) \
+        == "signs_need_iop"
 
 
 def test_raised_by_names_the_path_to_a_crisis_reply():
