@@ -9,7 +9,9 @@ Training collects that vocabulary (word stems, stop words left out) from the tra
 article intents (the ids in knowledge/answers.yml) and from the answers themselves, and stores it in
 the model as JSON. For every message it adds `scope = {"unknown_words": N}` to the parse result.
 actions/faq.py (`decide`) then answers directly only when N <= FAQ_MAX_UNKNOWN_WORDS; otherwise it asks
-"did you mean" with the best topics, or declines. Measured on our dev sets only (reports/thresholds.json).
+"did you mean" with the best topics, or declines. Measured on our dev sets only (reports/thresholds.json):
+since the eighth session the default is off (actions.faq.GUARD_OFF), the sweep's pick once the training
+data held most near-topic words; `make thresholds` measures it again every time.
 
 The words themselves are never stored in the parse result or logged: only the count.
 """

@@ -36,7 +36,7 @@ from evaluation.common import (FAQ_DEV_SETS, REPORTS, ROOT, load_nlu_agent, pct,
 
 CONFIDENCES = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
-UNKNOWN_LIMITS = [0, 1, 2, 1000]  # FAQ_MAX_UNKNOWN_WORDS; 1000 = the guard off
+UNKNOWN_LIMITS = [0, 1, 2, 3, 4, 1000]  # FAQ_MAX_UNKNOWN_WORDS; 1000 = the guard off
 FAQ_ROUTED = {"out_of_scope", "nlu_fallback"}
 CRISIS_INTENTS = {"crisis", "crisis_urgent", "crisis_safe"}
 
