@@ -200,20 +200,21 @@ class ActionAnswerFaq(Action):
         if is_first_contact(tracker):
             dispatcher.utter_message(response="utter_first_contact")
 
-        if decision.kind == "answer":
-            answer = kb.answers[decision.answer_ids[0]]
-            if intent in ACKNOWLEDGEMENTS and INTENT_ALIASES.get(intent) == answer.id:
-                dispatcher.utter_message(text=ACKNOWLEDGEMENTS[intent])
-            elif intent in SHORT_ACKNOWLEDGEMENTS:
-                dispatcher.utter_message(text=SHORT_ACKNOWLEDGEMENTS[intent])
+        # Feelings are acknowledged first: in full before the answer they are an alias of, else briefly.
+        answered = decision.answer_ids[0] if decision.kind == "answer" else None
+        if intent in ACKNOWLEDGEMENTS and answered is not None and INTENT_ALIASES.get(intent) == answered:
+            dispatcher.utter_message(text=ACKNOWLEDGEMENTS[intent])
+        elif intent in SHORT_ACKNOWLEDGEMENTS:
+            dispatcher.utter_message(text=SHORT_ACKNOWLEDGEMENTS[intent])
+
+        if answered is not None:
+            answer = kb.answers[answered]
             dispatcher.utter_message(
                 text=f"{answer.text}\n\n{kb.source_line(answer)}",
                 buttons=topic_buttons(kb, answer.follow_ups),
                 json_message={"answer_id": answer.id, "sources": kb.sources(answer)},
             )
         elif decision.kind == CLARIFY:
-            if intent in SHORT_ACKNOWLEDGEMENTS:
-                dispatcher.utter_message(text=SHORT_ACKNOWLEDGEMENTS[intent])
             buttons = topic_buttons(kb, decision.answer_ids)
             buttons.append({"title": "Something else", "payload": f"/{OUT_OF_SCOPE}"})
             dispatcher.utter_message(
@@ -222,8 +223,6 @@ class ActionAnswerFaq(Action):
                 json_message={"answer_id": CLARIFY, "candidates": list(decision.answer_ids), "sources": []},
             )
         else:
-            if intent in SHORT_ACKNOWLEDGEMENTS:
-                dispatcher.utter_message(text=SHORT_ACKNOWLEDGEMENTS[intent])
             dispatcher.utter_message(
                 text=("I'm sorry, I can't answer that from the article I know. I'm an automated assistant "
                       "that only covers intensive outpatient programs (IOP) for work burnout, and I can't "

@@ -1,8 +1,8 @@
 """Choose the FAQ action's confidence thresholds on the held-out dev sets ONLY.
 
-Parses every row of the FAQ dev sets (evaluation.common.FAQ_DEV_SETS: tests/data/faq_dev.tsv, faq_dev_hard.tsv,
-faq_dev_naive.tsv, faq_dev_visitor.tsv and faq_dev_counsel.tsv) once with the NLU model in-process (no Rasa server, no
-action server), then for a grid of (min_confidence, min_margin) replays what the bot would do:
+Parses every row of the FAQ dev sets (evaluation.common.FAQ_DEV_SETS, tests/data/faq_dev*.tsv) once with the
+NLU model in-process (no Rasa server, no action server), then for a grid of (min_confidence, min_margin)
+replays what the bot would do:
   - the message goes to the FAQ action only when the top intent is an article id, out_of_scope,
     nlu_fallback or express_distress (data/rules.yml; the action answers express_distress as
     signs_need_iop, actions.faq.INTENT_ALIASES); any other top intent is that intent's reply (crisis* ->
@@ -31,12 +31,13 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
+from actions.faq import GUARD_OFF
 from evaluation.common import (FAQ_DEV_SETS, REPORTS, ROOT, load_nlu_agent, pct, rate, read_faq_dev,
                                write_json)
 
 CONFIDENCES = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
-UNKNOWN_LIMITS = [0, 1, 2, 3, 4, 1000]  # FAQ_MAX_UNKNOWN_WORDS; 1000 = the guard off
+UNKNOWN_LIMITS = [0, 1, 2, 3, 4, GUARD_OFF]  # FAQ_MAX_UNKNOWN_WORDS
 FAQ_ROUTED = {"out_of_scope", "nlu_fallback"}
 CRISIS_INTENTS = {"crisis", "crisis_urgent", "crisis_safe"}
 
@@ -102,7 +103,7 @@ def format_table(grid: List[Dict[str, Any]], best: Optional[Dict[str, Any]]) -> 
     lines = []
     for u in sorted({g["max_unknown_words"] for g in grid}):
         lines += _format_one([g for g in grid if g["max_unknown_words"] == u], best,
-                             f"max_unknown_words {u}" + (" (guard off)" if u >= 1000 else ""))
+                             f"max_unknown_words {u}" + (" (guard off)" if u >= GUARD_OFF else ""))
     return "\n".join(lines)
 
 
