@@ -75,23 +75,39 @@ def tfidf(X: scipy.sparse.spmatrix, idf: np.ndarray) -> scipy.sparse.csr_matrix:
     return X
 
 
+def weigh(X: scipy.sparse.spmatrix, idf: Optional[np.ndarray], dense_weight: float) -> scipy.sparse.spmatrix:
+    """The features as the weights see them; training and prediction both go through this. Without
+    idf, as they come. With it, the first len(idf) (sparse) features by `tfidf`, and the dense ones
+    after them (word vectors, unit length already) times `dense_weight`."""
+    if idf is None:
+        return X
+    n = idf.shape[0]
+    if X.shape[1] == n:
+        return tfidf(X, idf)
+    X = scipy.sparse.csr_matrix(X)
+    return scipy.sparse.hstack([tfidf(X[:, :n], idf), X[:, n:] * dense_weight], format="csr")
+
+
 class LinearModel:
     """The fitted numbers: `coef` (classes x features, or 1 x features for two classes), `intercept`,
-    and optionally `idf` (then features are tf-idf weighted and unit length, see `tfidf`)."""
+    and optionally `idf`. With `idf`, the first len(idf) features (the sparse ones) are tf-idf weighted
+    and unit length (see `tfidf`), and any features after them (dense ones, e.g. word vectors, which
+    come unit length) are multiplied by `dense_weight`."""
 
     def __init__(self, classes: List[str], coef: np.ndarray, intercept: np.ndarray,
-                 idf: Optional[np.ndarray] = None) -> None:
+                 idf: Optional[np.ndarray] = None, dense_weight: float = 1.0) -> None:
         if coef.ndim != 2 or intercept.ndim != 1 or coef.shape[0] != intercept.shape[0]:
             raise ValueError(f"inconsistent weights: coef {coef.shape}, intercept {intercept.shape}")
         expected_rows = 1 if len(classes) == 2 else len(classes)
         if coef.shape[0] != expected_rows:
             raise ValueError(f"{len(classes)} classes but {coef.shape[0]} weight rows")
-        if idf is not None and idf.shape != (coef.shape[1],):
+        if idf is not None and (idf.ndim != 1 or idf.shape[0] > coef.shape[1]):
             raise ValueError(f"idf has shape {idf.shape} but there are {coef.shape[1]} features")
         self.classes = list(classes)
         self.coef_t = np.ascontiguousarray(coef.T)  # features x rows, for X @ coef_t
         self.intercept = intercept
         self.idf = idf
+        self.dense_weight = float(dense_weight)
 
     @property
     def n_features(self) -> int:
@@ -99,8 +115,7 @@ class LinearModel:
 
     def predict_proba(self, X: scipy.sparse.spmatrix) -> np.ndarray:
         """The same probabilities as scikit-learn's LogisticRegression.predict_proba (lbfgs)."""
-        if self.idf is not None:
-            X = tfidf(X, self.idf)
+        X = weigh(X, self.idf, self.dense_weight)
         scores = np.asarray(X @ self.coef_t, dtype=np.float64) + self.intercept
         if len(self.classes) == 2:  # binary: one logistic output for the second class
             p1 = 1.0 / (1.0 + np.exp(-scores[:, 0]))
@@ -121,6 +136,8 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             "random_state": 42,
             "ranking_length": 10,  # as Rasa's classifiers; 0 ranks every intent
             "tfidf": False,  # weight the counts by sublinear tf-idf and scale each message to unit length
+            # With tfidf: the weight of the dense features (word vectors) next to the unit-length sparse ones.
+            "dense_weight": 1.0,
         }
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -129,6 +146,12 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
         self.model = model
 
     # --- features ------------------------------------------------------------------------------
+    @staticmethod
+    def n_sparse_features(message: Message) -> int:
+        """How many of a message's sentence features are sparse (they come first in `features`)."""
+        return sum(f.features.shape[-1] for f in message.features
+                   if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse())
+
     @staticmethod
     def features(messages: List[Message]) -> scipy.sparse.csr_matrix:
         """One row per message: the sparse sentence features of every featurizer, then the dense ones,
@@ -164,9 +187,10 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             tol=float(self.config["tol"]), random_state=self.config["random_state"],
             class_weight="balanced", fit_intercept=True, multi_class="auto")
         X = self.features(examples)
-        idf = fit_idf(X) if self.config["tfidf"] else None
-        clf.fit(tfidf(X, idf) if idf is not None else X, labels)
-        self.model = LinearModel([str(c) for c in clf.classes_], clf.coef_, clf.intercept_, idf)
+        idf = fit_idf(X[:, :self.n_sparse_features(examples[0])]) if self.config["tfidf"] else None
+        clf.fit(weigh(X, idf, float(self.config["dense_weight"])), labels)
+        self.model = LinearModel([str(c) for c in clf.classes_], clf.coef_, clf.intercept_, idf,
+                                 float(self.config["dense_weight"]))
         self.persist()
         return self._resource
 
@@ -177,6 +201,7 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             arrays = {"coef": self.model.coef_t.T, "intercept": self.model.intercept}
             if self.model.idf is not None:
                 arrays["idf"] = self.model.idf
+                arrays["dense_weight"] = np.array(self.model.dense_weight)
             np.savez(directory / WEIGHTS_FILE, **arrays)
             (directory / CLASSES_FILE).write_text(json.dumps(self.model.classes), encoding="utf-8")
 
@@ -188,8 +213,9 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
                 with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
                     coef, intercept = arrays["coef"], arrays["intercept"]
                     idf = arrays["idf"] if "idf" in arrays.files else None
+                    dense_weight = float(arrays["dense_weight"]) if "dense_weight" in arrays.files else 1.0
                 classes = json.loads((directory / CLASSES_FILE).read_text(encoding="utf-8"))
-            model = LinearModel(classes, coef, intercept, idf)
+            model = LinearModel(classes, coef, intercept, idf, dense_weight)
         except (ValueError, OSError, KeyError) as e:
             # An untrained component (no intents) has nothing stored: it then predicts nothing.
             logger.warning("LinearIntentClassifier: no usable weights in the model (%s)", type(e).__name__)

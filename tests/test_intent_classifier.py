@@ -16,7 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.intent_classifier import (CLASSES_FILE, WEIGHTS_FILE, LinearIntentClassifier, LinearModel, fit_idf,
-                                         tfidf)
+                                         tfidf, weigh)
 
 
 @pytest.mark.parametrize("n_classes", [2, 3, 7])
@@ -144,7 +144,7 @@ def test_tfidf_model_stores_idf_and_loads_the_same(tmp_path):
     t = Trained(tmp_path, tfidf=True)
     with t.storage.read_from(t.resource) as directory:
         with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
-            assert set(arrays.files) == {"coef", "intercept", "idf"}
+            assert set(arrays.files) == {"coef", "intercept", "idf", "dense_weight"}
     loaded = t.load()
     assert loaded.model.idf is not None
     messages = t.messages("how many weeks does the program take", "is it covered by insurance", "hello")
@@ -184,3 +184,49 @@ def test_features_are_the_combined_sentence_features_rasa_would_give(tmp_path):
                             m.get_dense_features(TEXT)[1].features]) for m in messages]
     np.testing.assert_array_equal(ours, np.vstack(rasa_rows))
     assert ours.shape[1] > 3 + len(words.vectorizers[TEXT].vocabulary_)  # both sparse parts and the dense
+
+
+def test_weigh_applies_tfidf_to_the_sparse_part_only():
+    """With dense features (word vectors) after the sparse ones, tf-idf and unit length apply to the
+    sparse columns; the dense ones are only multiplied by dense_weight (never log-scaled or idf-weighted)."""
+    sparse = scipy.sparse.csr_matrix(np.array([[3.0, 0, 1], [0, 2, 0]]))
+    dense = np.array([[0.6, -0.8], [1.0, 0.0]])
+    idf = fit_idf(sparse)
+    out = weigh(scipy.sparse.hstack([sparse, dense], format="csr"), idf, 2.5).toarray()
+    np.testing.assert_allclose(out[:, :3], tfidf(sparse, idf).toarray())
+    np.testing.assert_allclose(out[:, 3:], dense * 2.5)
+    # Only sparse features: exactly tfidf. No idf: unchanged.
+    np.testing.assert_allclose(weigh(sparse, idf, 2.5).toarray(), tfidf(sparse, idf).toarray())
+    assert weigh(sparse, None, 2.5) is sparse
+
+
+def test_dense_features_train_with_their_weight_and_load_the_same(tmp_path):
+    """A tf-idf model trained with a dense featurizer after the sparse one: idf covers the sparse
+    features, dense_weight is stored, and the loaded model gives the same probabilities."""
+    from rasa.shared.nlu.constants import TEXT
+    from rasa.shared.nlu.training_data.features import Features
+
+    def add_dense(messages):
+        for m in messages:  # a stand-in dense featurizer: 2 numbers that depend on the text
+            m.add_features(Features(np.array([[len(m.get(TEXT)) / 40.0, float("cost" in m.get(TEXT))]]),
+                                    "sentence", TEXT, "dense"))
+        return messages
+
+    t = Trained(tmp_path / "base", tfidf=True)  # featurizer fitted; retrain the classifier with dense features
+    examples = t.messages(*[x for texts in TRAIN.values() for x in texts])
+    for m, intent in zip(examples, [i for i, texts in TRAIN.items() for _ in texts]):
+        m.set("intent", intent)
+    add_dense(examples)
+    storage, resource = storage_in(tmp_path / "dense"), Resource("dense_clf")
+    config = {**LinearIntentClassifier.get_default_config(), "tfidf": True, "dense_weight": 2.0}
+    clf = LinearIntentClassifier.create(config, storage, resource, CTX)
+    clf.train(TrainingData(examples))
+    n_sparse = LinearIntentClassifier.n_sparse_features(examples[0])
+    assert clf.model.idf.shape == (n_sparse,) and clf.model.n_features == n_sparse + 2
+    loaded = LinearIntentClassifier.load(config, storage, resource, CTX)
+    assert loaded.model.dense_weight == 2.0
+    queries = add_dense(t.messages("how much is the cost", "how many weeks", "hi there"))
+    X = LinearIntentClassifier.features(queries)
+    np.testing.assert_allclose(loaded.model.predict_proba(X), clf.model.predict_proba(X))
+    assert [m.get("intent")["name"] for m in loaded.process(queries)] == ["insurance_cost", "program_length",
+                                                                         "greet"]
