@@ -11,8 +11,10 @@ replays what the bot would do:
     (clarify) or declines (out_of_scope).
 For each pair: accuracy on answer rows, wrong-answer rate on out_of_scope rows (an article answer
 given; clarify and decline are fine) and the clarify share. Prints the table and the best pair:
-the highest accuracy with wrong-answer rate <= --max-wrong (default 10%); ties are broken by the lower
-wrong-answer rate, then by taking the median of the tied pairs, to stay off the plateau's edges.
+the highest accuracy with wrong-answer rate <= --max-wrong (default 10%) and a margin of at least
+MIN_MARGIN_FLOOR; ties are broken by the lower wrong-answer rate, then by taking the median of the tied
+pairs, to stay off the plateau's edges. (A margin of 0 is measured and shown but never picked: the bot
+must ask "did you mean" when the top two are close, and with no margin it never would.)
 Writes reports/thresholds.json. Never reads the outside evaluation sets.
 
     PYTHONPATH=. .venv/bin/python -m evaluation.thresholds [--model PATH] [--max-wrong 0.10]
@@ -37,6 +39,7 @@ from evaluation.common import (FAQ_DEV_SETS, REPORTS, ROOT, load_nlu_agent, pct,
 
 CONFIDENCES = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
+MIN_MARGIN_FLOOR = 0.05  # the smallest margin best_pair may pick (see the module docstring)
 UNKNOWN_LIMITS = [0, 1, 2, 3, 4, GUARD_OFF]  # FAQ_MAX_UNKNOWN_WORDS
 FAQ_ROUTED = {"out_of_scope", "nlu_fallback"}
 CRISIS_INTENTS = {"crisis", "crisis_urgent", "crisis_safe"}
@@ -84,11 +87,12 @@ def sweep(parses: List[Dict[str, Any]], expected: List[str], articles: Sequence[
     return grid
 
 
-def best_pair(grid: List[Dict[str, Any]], max_wrong: float) -> Optional[Dict[str, Any]]:
-    """Highest accuracy with wrong_answer_rate <= max_wrong; ties: lower wrong-answer rate, then the
-    median of the tied pairs ordered by (min_confidence, min_margin)."""
+def best_pair(grid: List[Dict[str, Any]], max_wrong: float,
+              min_margin_floor: float = MIN_MARGIN_FLOOR) -> Optional[Dict[str, Any]]:
+    """Highest accuracy with wrong_answer_rate <= max_wrong and min_margin >= min_margin_floor; ties:
+    lower wrong-answer rate, then the median of the tied pairs ordered by (min_confidence, min_margin)."""
     ok = [g for g in grid if g["wrong_answer_rate"] is not None and g["wrong_answer_rate"] <= max_wrong + 1e-12
-          and g["accuracy"] is not None]
+          and g["accuracy"] is not None and g["min_margin"] >= min_margin_floor - 1e-12]
     if not ok:
         return None
     top_acc = max(g["accuracy"] for g in ok)

@@ -239,10 +239,19 @@ def test_best_pair_respects_wrong_answer_limit_and_takes_median_of_ties():
             g(0.5, 0.0, 0.90, 0.10), g(0.6, 0.0, 0.90, 0.10), g(0.7, 0.0, 0.90, 0.10),
             g(0.6, 0.1, 0.90, 0.05),   # same accuracy, fewer wrong answers: wins
             g(0.9, 0.0, 0.70, 0.00)]
-    assert best_pair(grid, 0.10) == grid[4]
+    assert best_pair(grid, 0.10, min_margin_floor=0.0) == grid[4]
     grid[4]["wrong_answer_rate"] = 0.10
-    assert best_pair(grid, 0.10)["min_confidence"] == 0.6    # median of the four tied pairs
+    assert best_pair(grid, 0.10, min_margin_floor=0.0)["min_confidence"] == 0.6    # median of the four tied pairs
     assert best_pair([g(0, 0, 1.0, 0.5)], 0.10) is None
+
+
+def test_best_pair_never_picks_a_margin_below_the_floor():
+    """With no margin the bot would never ask "did you mean" when the top two are close: such a pair is
+    measured but not picked, however accurate."""
+    g = lambda c, m, acc, wr: {"min_confidence": c, "min_margin": m, "accuracy": acc, "wrong_answer_rate": wr}  # noqa
+    grid = [g(0.5, 0.0, 0.92, 0.09), g(0.5, 0.05, 0.91, 0.09), g(0.2, 0.2, 0.90, 0.09)]
+    assert best_pair(grid, 0.10) == grid[1]
+    assert best_pair(grid[:1], 0.10) is None
 
 
 def test_routed_outcome_follows_rules_and_action():
