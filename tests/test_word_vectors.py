@@ -188,3 +188,9 @@ def test_download_checks_the_pinned_checksum(tmp_path):
         server.close()
     # Cached and intact: no network needed.
     assert fetch.download(cache, "http://127.0.0.1:9/unreachable", digest) == body
+
+
+def test_unreachable_registry_is_a_clear_error(tmp_path):
+    """No network (or a wrong NPM_REGISTRY): the operator is told what to do, not shown a traceback."""
+    with pytest.raises(SystemExit, match="NPM_REGISTRY"):
+        fetch.download(tmp_path / "pkg.tgz", "http://127.0.0.1:9/pkg.tgz", "any")
