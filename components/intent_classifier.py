@@ -56,36 +56,37 @@ def fit_idf(X: scipy.sparse.spmatrix) -> np.ndarray:
     return np.log((1.0 + X.shape[0]) / (1.0 + df)) + 1.0
 
 
-def tfidf(X: scipy.sparse.spmatrix, idf: np.ndarray) -> scipy.sparse.csr_matrix:
+def tfidf(X: scipy.sparse.spmatrix, idf: np.ndarray, dense_weight: float = 1.0) -> scipy.sparse.csr_matrix:
     """Sublinear term frequency (1 + ln count) times idf, each row scaled to unit length.
 
     The featurizers give raw counts, so a long message has large feature values and its scores
     saturate; scaling every message to the same length lets the classifier compare a 4-word and a
-    60-word question on the same footing (reports/bench.md, fourth session)."""
+    60-word question on the same footing (reports/bench.md, fourth session).
+
+    Only the first len(idf) columns (the sparse featurizers' counts) are weighted and count towards the
+    length. Any columns after them (dense features such as word vectors, unit length already) are only
+    multiplied by `dense_weight`."""
     X = scipy.sparse.csr_matrix(X, dtype=np.float64, copy=True)
     X.eliminate_zeros()
-    # Element-wise on the stored values (no diagonal matrices: this runs on every message).
-    positive = X.data > 0  # counts are; any other feature value is left as it is
+    # Element-wise on the stored values (no diagonal matrices, no column slicing: this runs on every
+    # message).
+    counted = X.indices < idf.shape[0]
+    positive = counted & (X.data > 0)  # counts are; any other feature value is left as it is
     X.data[positive] = 1.0 + np.log(X.data[positive])
-    X.data *= idf[X.indices]
+    X.data[counted] *= idf[X.indices[counted]]
     rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=X.data * X.data, minlength=X.shape[0]))
+    squares = np.where(counted, X.data * X.data, 0.0)
+    norms = np.sqrt(np.bincount(rows, weights=squares, minlength=X.shape[0]))
     norms[norms == 0] = 1.0
-    X.data /= norms[rows]
+    X.data[counted] /= norms[rows[counted]]
+    X.data[~counted] *= dense_weight
     return X
 
 
 def weigh(X: scipy.sparse.spmatrix, idf: Optional[np.ndarray], dense_weight: float) -> scipy.sparse.spmatrix:
     """The features as the weights see them; training and prediction both go through this. Without
-    idf, as they come. With it, the first len(idf) (sparse) features by `tfidf`, and the dense ones
-    after them (word vectors, unit length already) times `dense_weight`."""
-    if idf is None:
-        return X
-    n = idf.shape[0]
-    if X.shape[1] == n:
-        return tfidf(X, idf)
-    X = scipy.sparse.csr_matrix(X)
-    return scipy.sparse.hstack([tfidf(X[:, :n], idf), X[:, n:] * dense_weight], format="csr")
+    idf, as they come; with it, `tfidf` (sparse features weighted, dense ones times `dense_weight`)."""
+    return X if idf is None else tfidf(X, idf, dense_weight)
 
 
 class LinearModel:
