@@ -19,7 +19,6 @@ Vectors are kept as float16 (67 MB) and looked up per token; nothing here logs m
 """
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple, Type
@@ -36,8 +35,6 @@ from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-
-logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS_FILE = "words.txt"
@@ -140,7 +137,6 @@ class WordVectorFeaturizer(DenseFeaturizer, GraphComponent):
         with self._model_storage.write_to(self._resource) as directory:
             for name in (WORDS_FILE, VECTORS_FILE):
                 (directory / name).write_bytes((source / name).read_bytes())
-
         return self._resource
 
     @classmethod
