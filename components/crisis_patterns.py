@@ -60,6 +60,9 @@ CATEGORIES = {
             "$KILLV $SELF",
             "@end|take|taking|takin|takng|tkae my own? life|lfe|lif|existence",
             "@end it all|everything",
+            # tenth session, from the C-SSRS "active ideation" wording; tried on tests/data/crisis_dev*.tsv:
+            "@end everything .|!|,|;|?|tonight|today|now|soon|instead|already|permanently|once|for",
+            "thoughts|thought|thinking|think of|about ending|end it !with|early|off|now",
             "@end things .|!|,|;|tonight|today|now|soon|once|already|permanently|this|for",
             "@end it .|!|?|,|;|tonight|today|tomorrow|now|soon|forever|already|once|all|this|next",
             "@want|wanna|wnat|wna|wan|wish|need|ready|deserve|long|longing|hope|hoping|plan|planning|try|trying|desire to? die|diee|dy|dei",
@@ -71,6 +74,7 @@ CATEGORIES = {
             "do|did|does $NOT @want|wanna|wish to? live|exist|survive !in|with|near|at|there|on|abroad|together|far|close|here|somewhere|paycheck|downtown|alone|like|off",
             "do|did|does $NOT @want|wanna|wish to? live like this|that",
             "do|did|does $NOT @want|wanna|wish to? be alive|around",
+            "do|did|does $NOT @want|wanna|wnat|wna|wish to? be alvie|aliv|alve|alivee|aliev",
             "do|did|does $NOT @want|wanna|wish to? be here anymore|any|no",
             "i|me $NOT @want|wanna|wna|wnat to? live|liv|lve more|anymore|anymre|no|any",
             "$NOT @want|wanna|wna|wnat to? liv|lve|liev anymore|anymre|more|no|any|.",
@@ -342,6 +346,8 @@ CATEGORIES = {
         "severity": "crisis",
         "tokens": [
             "@try|attempt|tried|attempted to? $KILLV|end|unalive $SELF|my|it",
+            "@try|attempt|tried|attempted to? end things|everything",
+            "history of suicide? attempts|attempt",
             "@survive|survived an? attempt",
             "i attempted .|,|in|last|when|after|before|twice|once|again|years|months",
             "after|since my|an|the|last attempt .|,|;|!|and",
@@ -357,6 +363,8 @@ CATEGORIES = {
             r"(?=\s*(?:[.,;!?]|$|in (?:high school|college|uni|my (?:teens|twenties|thirties|20s|30s))|as a (?:teen|kid)|"
             r"at \d|when i was|last|years|twice|once|before|again\b))",
             r"\bi(?:'ve| have)?\s+tried\s+(?:twice|once|three times|two times|before)\b(?!\s+(?:to|and|but|with|for|on|at|in))",
+            r"\bi(?:'ve| have)?\s+tried\s+(?:twice|once|three times|two times|before)\s+in\s+(?:my\s+(?:teens|twenties|"
+            r"thirties|20s|30s)|high school|college|uni)\b",
             r"\b(?:psych|psychiatric) (?:ward|unit|hospital|hold)\b[^.!?\n]{0,40}?\b(?:after i tried|attempt)\b",
             r"\bi tried\b(?!\s+(?:to|it|that|this|the|a|an|my|on|out|something|everything|calling|talking))"
             r"[^.!?\n]{0,50}?\b(?:psych ward|psych unit|psychiatric|hospital|icu|ambulance|stomach pumped)\b",
@@ -482,6 +490,14 @@ CATEGORIES = {
             r"\bnot\s+(?:making it|going to make it|gonna make it|sticking around)\s+(?:into|to|through|past)\s+(?:another|"
             r"next|the next|one more)\s+(?:year|christmas|birthday|winter|summer|month|week)\b",
             r"\b(?:then|after that)\s+i'?m\s+(?:allowed|free)\s+to\s+(?:go|rest|leave|stop)\s*(?=[.!,]|$)",
+            # tenth session, from the C-SSRS "preparatory behaviour" and ASQ wording; tried on tests/data/crisis_dev*.tsv:
+            r"\b(?:my |this is my |the )?last (?:msg|message|text|post)\b[^\n]{0,40}?\b(?:sorry|farewell|"
+            r"love you|forgive me)\b",
+            r"\b(?:won'?t|wont|will not|not going to|not gonna)\s+(?:be\s+)?(?:here|around|alive)\s+(?:after|past|by|beyond)\s+"
+            r"(?:christmas|thanksgiving|new year'?s?|easter|my birthday|next (?:week|month|year)|this (?:week|weekend|month)|"
+            r"the (?:weekend|holidays|end of (?:the |this )?(?:week|month|year))|tomorrow|tonight)\b"
+            r"(?![^.!?\n]{0,60}\b(?:vacation|trip|holiday|travel\w*|leave|move|moving|relocat\w*|office|contact|email|"
+            r"colleague|coworker|team|shift|contract|job|transfer\w*|away)\b)",
         ],
     },
     # Method and lethality questions, including veiled ones (heights, doses, guns). Asked in an IOP
@@ -543,6 +559,10 @@ CATEGORIES = {
             r"\benough\b[^.!?\n]{0,20}?\b(?:to|for)\s+(?:never|not)\s+wak",
             r"\bways? to die\b",
             r"\bhurts? (?:the )?least\b",
+            # tenth session, from the C-SSRS "method" category; tried on tests/data/crisis_dev*.tsv:
+            r"\bhow deep\b[^.!?\n]{0,40}?\b(?:cut|cuts|cutting|slice|slit)\b(?!\s+(?:the|a|an|this|that|these|those|them|it|"
+            r"some|each|into|in half|back|down|up|off|(?:my|your|his|her) (?:hair|nails|lawn|grass|bangs))\b)",
+            r"\bhow (?:long|fast|quickly|soon)\b[^.!?\n]{0,40}?\b(?:lose|losing|lost) consciousness\b",
             # seventh session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_chat_*.tsv,
             # crisis_dev_forum_*.tsv and all of crisis_dev_slang.tsv:
             r"\b(?:fast|high|far|deep|cold|strong)\s+enough\b[^.!?\n]{0,30}?\b(?:it'?d|it would|it will|it'?ll|would it|to)"
@@ -699,7 +719,7 @@ CUES = {
     "lethal": {
         "tokens": ["lethal|fatal|deadly|overdose|od", "to die|dy", "kill|killed me|myself|a|someone|you",
                    "enough to die|kill|end|od|overdose|never", "not|never wake", "bleed out", "die|dead from|of|after|if|in",
-                   "stop my|your|the heart"],
+                   "stop my|your|the heart", "lose|losing consciousness"],
         "phrases": [],
         "regex": [],
     },
@@ -803,6 +823,15 @@ FIGURATIVE = {
         r"just kidding|kidding|joking)\b",
         r"\b(?:can'?t|cannot|can not|cant)\s+go on like this\s+(?:at|in|with)\s+(?:this|my|the)\s+(?:job|work|company|role|"
         r"pace|schedule|team|boss|place|workload)\b",
+        # tenth session (tests/data/crisis_dev_indirect_*.tsv, crisis_dev_posts.tsv): suicide as a subject of
+        # statistics, training or screening, not the writer's own thoughts (a prevention LINE still fires)
+        r"\bsuicide (?:rates?|statistics|stats|awareness|research|prevention (?:training|month|week|day|program|programme|"
+        r"course|workshop|campaign|policy|work)|risk in (?:colleagues|coworkers|co-workers|employees|others|staff|"
+        r"students|patients))\b",
+        r"\b(?:trainings?|courses?|workshops?|webinars?|seminars?|talks?|sessions?|modules?|classes?) (?:on|about|in) "
+        r"suicide (?:prevention|awareness)\b",
+        r"\b(?:recogni[sz]\w*|spott\w*|screen\w* for|assess\w*) suicide risk\b|\bsuicide (?:screening|risk) (?:questions?|"
+        r"questionnaire|assessment|form)\b",
     ],
 }
 
@@ -817,7 +846,7 @@ MASKABLE_WORDS = {
 # coming back. A past attempt or ideation still told as history keeps its crisis reply if either is
 # missing. Seventh session, from half A of tests/data/crisis_dev_forum_*.tsv.
 PAST = (
-    r"\b(?:(?:\d+|a few|many|several|two|three|ten) years ago|a long time ago|long ago|years back|way back|back (?:when|then)|"
+    r"\b(?:(?:(?:\d+|a few|many|several|two|three|ten) )?years ago|a long time ago|long ago|years back|way back|back (?:when|then)|"
     r"back in (?:(?:19|20)\d\d|high school|college|uni|my (?:teens|twenties|20s))|when i was (?:\d+|a (?:kid|teen\w*|student)|"
     r"younger|young|in (?:high school|college|uni|my (?:teens|twenties|20s|thirties|30s)))|in my (?:early |late |mid )?"
     r"(?:teens|twenties|20s|thirties|30s)|as a (?:teen\w*|kid)|that was (?:in )?(?:19|20)\d\d|in (?:19|20)\d\d|"
@@ -829,11 +858,12 @@ RESOLVED = (
     r"that i'?m) alive|recovered|in recovery|(?:it|they|that|those|which) (?:lifted|passed|went away)|(?:are|is) gone now|"
     r"nothing like (?:before|that|back then)|haven'?t (?:[a-z']+ ){0,4}?(?:since|in (?:\d+|a few|many|several|about \d+) years)|"
     r"(?:\d+|many|several|a few) years (?:clean|free|sober)|not (?:at risk|in (?:any )?danger)|turning point|"
-    r"(?:long )?behind me)\b"
+    r"(?:long )?behind me|(?:been|i'?m|i am) (?:\w+ )?stable|(?:been )?(?:free of|clean from|clear of) (?:it|that|them|this))\b"
 )
 # ...unless the message says it is back: then the past sentence keeps its match.
 RETURNING = (
-    r"\b(?:(?:thoughts?|urges?|feelings?|it|they)(?:'s| is| are)? (?:back|coming back|came back|returning|creeping back)|"
+    r"\b(?:(?:thoughts?|urges?|feelings?|it|they)(?:'s| is| are| has| have|'ve)? (?:back|coming back|come back|came back|"
+    r"returning|creeping back)|"
     r"feel(?:ing)? (?:that way|like that) again|starting again|again lately|lately again|thinking about it again)\b"
 )
 

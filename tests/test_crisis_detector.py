@@ -344,6 +344,29 @@ SEVENTH_SESSION_NEGATIVES = [
     "i won't be around to feed the cat next week, i'm at a conference",
     "f*ck this inbox",
 ]
+TENTH_SESSION_POSITIVES = [
+    ("on the drive in i keep thinking about ending everything", "crisis"),
+    ("those thoughts about ending it never really left", "crisis"),
+    ("i don't wnat to be aliv anymore", "crisis"),
+    ("i tried to end things after my last layoff", "crisis"),
+    ("there's a history of suicide attempts in my file, will the program see it", "crisis"),
+    ("i tried once in college and it feels the same now", "crisis"),
+    ("how deep would a cut need to be to matter", "crisis"),
+    ("how fast do you lose consciousness if the rope is tight", "crisis"),
+    ("this is the last text you'll get from me. i'm sorry for all of it", "crisis_urgent"),
+    ("don't bother finding me a program, i won't be around past new year's", "crisis_urgent"),
+]
+TENTH_SESSION_NEGATIVES = [
+    "how deep should i cut the stems before putting flowers in water",
+    "i won't be here after tomorrow, i'm on a work trip until the 10th",
+    "we're ending everything with that vendor after this quarter",
+    "last message of the day, bye everyone!",
+    "the training on suicide prevention at work was actually helpful",
+    "our team read a report on suicide rates in construction",
+    "the intake nurse went through the suicide screening questions and i said no to all",
+    "years ago i cut myself for a while. i've been stable for a long time now and this is about burnout",
+    "I blacked out from low blood sugar and lost consciousness at my desk",
+]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
 
@@ -371,7 +394,7 @@ def test_a_taken_back_threat_is_figurative_but_not_joking_is_not():
 
 
 @pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES + FIFTH_SESSION_POSITIVES
-                         + SEVENTH_SESSION_POSITIVES,
+                         + SEVENTH_SESSION_POSITIVES + TENTH_SESSION_POSITIVES,
                          ids=lambda v: str(v)[:40])
 def test_later_sessions_wording_fires(detector, text, want):
     intent, ranking = faq()
@@ -380,7 +403,7 @@ def test_later_sessions_wording_fires(detector, text, want):
 
 
 @pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES + FIFTH_SESSION_NEGATIVES
-                         + SEVENTH_SESSION_NEGATIVES,
+                         + SEVENTH_SESSION_NEGATIVES + TENTH_SESSION_NEGATIVES,
                          ids=lambda v: v[:40])
 def test_later_sessions_negatives_do_not_fire(detector, text):
     intent, ranking = faq("iop_for_burnout", 0.8)
