@@ -509,6 +509,21 @@ def has_risk_vocabulary(text: Any) -> bool:
     return isinstance(text, str) and _risk_vocabulary().search(normalise(text)) is not None
 
 
+@functools.lru_cache(maxsize=1)
+def _article_meaning() -> Tuple["re.Pattern[str]", "re.Pattern[str]"]:
+    return re.compile(P.ARTICLE_MEANING), re.compile(P.FIRST_PERSON)
+
+
+def asks_what_the_article_means(text: Any) -> bool:
+    """True for a question about the article or a word's meaning with no "I/me/my" in the whole message
+    (crisis_patterns.ARTICLE_MEANING): the classifier alone does not make it a crisis."""
+    if not isinstance(text, str):
+        return False
+    meaning, first_person = _article_meaning()
+    norm = normalise(text)
+    return meaning.search(norm) is not None and first_person.search(norm) is None
+
+
 def figurative_only(found: Dict[str, Any]) -> bool:
     """True when a detect() result matched nothing and its only crisis-like words were judged
     figurative or denied: then the classifier alone needs veto_yields_at (CrisisDetector.classifier_counts)."""
@@ -664,10 +679,13 @@ class CrisisDetector(GraphComponent, IntentClassifier):
 
     def classifier_counts(self, confidence: float, text: Any, figurative_or_denied: bool) -> bool:
         """Whether a crisis / crisis_urgent classifier score alone is a detection: at or above the
-        threshold, with a risk word when the gate is on, and, when the patterns judged the message's
-        crisis-like words figurative or denied (and matched nothing), at least veto_yields_at.
+        threshold, with a risk word when the gate is on, not a question about what the article means
+        with no "I/me/my" in it, and, when the patterns judged the message's crisis-like words figurative
+        or denied (and matched nothing), at least veto_yields_at.
         The detector decides with this, and evaluation/crisis_threshold.py replays it."""
         if confidence < self.threshold or (self.risk_gate and not has_risk_vocabulary(text)):
+            return False
+        if asks_what_the_article_means(text):
             return False
         return not figurative_or_denied or confidence >= self.veto_yields_at
 

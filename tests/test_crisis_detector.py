@@ -108,6 +108,20 @@ def test_classifier_crisis_above_threshold_is_confirmed(detector, name, above, e
     assert msg.get("crisis")["source"] == "classifier" and "classifier" in msg.get("crisis")["categories"]
 
 
+def test_a_question_about_what_the_article_means_is_not_a_crisis_on_the_classifier_alone(detector):
+    sure = {"name": "crisis", "confidence": 0.97}
+    ranking = [sure, {"name": "signs_need_iop", "confidence": 0.03}]
+    asked = run(detector, "what does the article mean by thoughts that frighten you?", sure, ranking)
+    assert asked.get("crisis")["matched"] is False
+    assert asked.get(INTENT)["name"] == "signs_need_iop"  # the FAQ answer (it names 988) instead
+    # with "I/me/my" in it, the same classifier score still fires...
+    own = run(detector, "what does it mean that my thoughts frighten me?", sure, ranking)
+    assert own.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+    # ...and so do the patterns, whoever the message is about
+    words = run(detector, "what does it mean when someone says they want to kill themselves?", sure, ranking)
+    assert words.get("crisis")["matched"] is True
+
+
 def test_classifier_crisis_below_threshold_is_left_alone(detector):
     intent = {"name": "out_of_scope", "confidence": 0.5}
     ranking = [intent, {"name": "crisis", "confidence": 0.2}]
