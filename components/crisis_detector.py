@@ -583,11 +583,6 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             # and dev sets as the threshold (fourth session): never 418/467 caught, 28 false alarms;
             # 0.95: 421, 28; 0.9: 422, 31 (9/300 counselling posts either way); 0.85: 423, 34.
             "veto_yields_at": 0.9,
-            # Where the classifier's crisis scores come from: None for the intent ranking, or the message
-            # key a LinearIntentClassifier instance with `output_key` writes its own ranking to (config.yml:
-            # the crisis scores come from a classifier regularised more than the FAQ one). Falls back to the
-            # intent ranking when the key is absent.
-            "classifier_key": None,
             "crisis_intent": "crisis",
             "urgent_intent": "crisis_urgent",
             "safe_intent": "crisis_safe",
@@ -604,7 +599,6 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         self.urgent_intent = self.config["urgent_intent"]
         self.safe_intent = self.config["safe_intent"]
         self.safe_threshold = float(self.config["safe_threshold"])
-        self.classifier_key = self.config["classifier_key"] or None
         self.score_kind = str(self.config["classifier_score"])
         if self.score_kind not in ("sum", "max"):
             raise ValueError(f"CrisisDetector classifier_score must be 'sum' or 'max', not {self.score_kind!r}")
@@ -635,8 +629,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
     def _classifier_scores(self, message: Message) -> Dict[str, float]:
         """The classifier's confidence in crisis and in crisis_urgent (0.0 when not ranked)."""
         scores = {self.crisis_intent: 0.0, self.urgent_intent: 0.0}
-        own = message.get(self.classifier_key) if self.classifier_key else None
-        candidates = list(own) if own else [message.get(INTENT) or {}] + list(message.get(INTENT_RANKING_KEY) or [])
+        candidates = [message.get(INTENT) or {}] + list(message.get(INTENT_RANKING_KEY) or [])
         for item in candidates:
             if not isinstance(item, dict):
                 continue

@@ -139,10 +139,6 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             "tfidf": False,  # weight the counts by sublinear tf-idf and scale each message to unit length
             # With tfidf: the weight of the dense features (word vectors) next to the unit-length sparse ones.
             "dense_weight": 1.0,
-            # When set, the ranking goes to this message key (not to the parse output) and the intent is
-            # left alone: a second instance with other settings, read by another component (the crisis
-            # detector's `classifier_key`).
-            "output_key": None,
         }
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -247,9 +243,6 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             if not ranking:
                 continue
             items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
-            if self.config["output_key"]:
-                message.set(self.config["output_key"], items[:limit] if limit > 0 else items)
-                continue
             message.set(INTENT, dict(items[0]), add_to_output=True)
             message.set(INTENT_RANKING_KEY, items[:limit] if limit > 0 else items, add_to_output=True)
         return messages

@@ -122,34 +122,6 @@ def test_a_question_about_what_the_article_means_is_not_a_crisis_on_the_classifi
     assert words.get("crisis")["matched"] is True
 
 
-def test_with_classifier_key_the_crisis_score_comes_from_that_ranking(tmp_path):
-    det = CrisisDetector.create({**CrisisDetector.get_default_config(), "classifier_key": "crisis_classifier"},
-                                LocalModelStorage(tmp_path), Resource("c"), ExecutionContext(GraphSchema({}), "t"))
-    # the FAQ classifier is sure it is crisis, the crisis-scores classifier is not: not a detection
-    sure = {"name": "crisis", "confidence": 0.95}
-    msg = Message(data={TEXT: "everything feels pointless and heavy"})
-    msg.set(INTENT, sure, add_to_output=True)
-    msg.set(INTENT_RANKING_KEY, [sure, {"name": "out_of_scope", "confidence": 0.05}], add_to_output=True)
-    msg.set("crisis_classifier", [{"name": "out_of_scope", "confidence": 0.7}, {"name": "crisis", "confidence": 0.3}])
-    [msg] = det.process([msg])
-    assert msg.get("crisis")["matched"] is False and msg.get("crisis")["classifier_confidence"] == 0.3
-    assert msg.get(INTENT)["name"] == "out_of_scope"  # the weak crisis top intent was demoted
-    # ...and the other way round: the crisis-scores classifier decides
-    faq_top = {"name": "program_length", "confidence": 0.6}
-    msg = Message(data={TEXT: "everything feels pointless and heavy"})
-    msg.set(INTENT, faq_top, add_to_output=True)
-    msg.set(INTENT_RANKING_KEY, [faq_top], add_to_output=True)
-    msg.set("crisis_classifier", [{"name": "crisis", "confidence": 0.5}, {"name": "crisis_urgent", "confidence": 0.4}])
-    [msg] = det.process([msg])
-    assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
-    # without the key on the message, the intent ranking is read as before
-    msg = Message(data={TEXT: "everything feels pointless and heavy"})
-    msg.set(INTENT, sure, add_to_output=True)
-    msg.set(INTENT_RANKING_KEY, [sure], add_to_output=True)
-    [msg] = det.process([msg])
-    assert msg.get(INTENT) == {"name": "crisis", "confidence": 1.0}
-
-
 def test_classifier_crisis_below_threshold_is_left_alone(detector):
     intent = {"name": "out_of_scope", "confidence": 0.5}
     ranking = [intent, {"name": "crisis", "confidence": 0.2}]

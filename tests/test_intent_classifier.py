@@ -107,18 +107,6 @@ def test_ranking_length_cuts_the_ranking(tmp_path):
     assert len(m.get("intent_ranking")) == 2
 
 
-def test_with_output_key_the_ranking_goes_to_that_key_and_the_intent_is_left_alone(tmp_path):
-    t = Trained(tmp_path)
-    [m] = t.messages("is it covered by insurance")
-    m.set("intent", {"name": "greet", "confidence": 0.9}, add_to_output=True)
-    t.load(output_key="second_opinion", ranking_length=0).process([m])
-    assert m.get("intent") == {"name": "greet", "confidence": 0.9}  # untouched
-    assert m.get("intent_ranking") is None
-    ranking = m.get("second_opinion")
-    assert ranking[0]["name"] == "insurance_cost" and len(ranking) == len(TRAIN)
-    assert "second_opinion" not in m.as_dict(only_output_properties=True)  # not in the parse output
-
-
 def test_untrained_model_loads_and_predicts_nothing(tmp_path):
     clf = LinearIntentClassifier.load(LinearIntentClassifier.get_default_config(), storage_in(tmp_path / "e"),
                                       Resource("none"), CTX)
