@@ -139,6 +139,13 @@ async def _parse_all(model: str, texts: List[str]) -> List[Dict[str, Any]]:
     return out
 
 
+def _also(g: Dict[str, Any]) -> str:
+    """What the pick rule does not weigh but a person should see before taking a pair: answer rows given
+    the wrong article, and answer rows asked "did you mean" (tenth session, reports/bench.md item 34)."""
+    return (f"wrong article on answer rows {pct(g['wrong_article_rate_answer_rows'])}, "
+            f"clarify on answer rows {pct(g['clarify_rate_answer_rows'])}")
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     from actions.faq import Thresholds
     from evaluation.common import article_ids
@@ -170,11 +177,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     if cur:
         print(f"current thresholds ({current.min_confidence}, {current.min_margin}, max unknown words "
               f"{current.max_unknown_words}): accuracy "
-              f"{pct(cur['accuracy'])}, wrong-answer {pct(cur['wrong_answer_rate'])}")
+              f"{pct(cur['accuracy'])}, wrong-answer {pct(cur['wrong_answer_rate'])}, {_also(cur)}")
     if best:
         print(f"best with wrong-answer <= {pct(args.max_wrong, 0)}: min_confidence {best['min_confidence']}, "
               f"min_margin {best['min_margin']}, max_unknown_words {best['max_unknown_words']}: accuracy {pct(best['accuracy'])}, wrong-answer "
-              f"{pct(best['wrong_answer_rate'])}")
+              f"{pct(best['wrong_answer_rate'])}, {_also(best)}")
     else:
         print(f"no pair keeps the wrong-answer rate <= {pct(args.max_wrong, 0)}")
     write_json(Path(args.out), {

@@ -8,7 +8,7 @@ from evaluation.bench import (compare, descendants, latency_summary, merge_md, p
 from evaluation.common import (check, confusion, crisis_checks, is_hard_negative, is_severe,
                                note_category, percentile, read_tsv, score_crisis, score_faq)
 from evaluation.eval import weakest_intents
-from evaluation.thresholds import best_pair, routed_outcome
+from evaluation.thresholds import _also, best_pair, routed_outcome, sweep
 
 ARTICLES = ["program_length", "insurance_cost", "employer_fmla"]
 
@@ -270,6 +270,20 @@ def test_routed_outcome_follows_rules_and_action():
     feel = [{"name": "express_distress", "confidence": 0.9}, {"name": "program_length", "confidence": 0.05}]
     assert routed_outcome({"intent": feel[0], "intent_ranking": feel}, ARTICLES + ["signs_need_iop"], t) \
         == "signs_need_iop"
+
+
+def test_sweep_counts_wrong_articles_and_clarifies_and_the_pick_line_shows_them():
+    # two answer rows (one answered with the wrong article at a small margin, one clear) and one
+    # out-of-scope row; a larger margin turns the wrong article into "did you mean"
+    close = [{"name": "insurance_cost", "confidence": 0.5}, {"name": "program_length", "confidence": 0.42}]
+    clear = [{"name": "program_length", "confidence": 0.9}, {"name": "insurance_cost", "confidence": 0.05}]
+    oos = [{"name": "out_of_scope", "confidence": 0.8}, {"name": "program_length", "confidence": 0.1}]
+    parses = [{"intent": r[0], "intent_ranking": r, "text": "x?"} for r in (close, clear, oos)]
+    expected = ["program_length", "program_length", "out_of_scope"]
+    low, high = sweep(parses, expected, ARTICLES, [0.2], [0.05, 0.2], unknown_limits=[1000])
+    assert (low["wrong_article_rate_answer_rows"], low["clarify_rate_answer_rows"]) == (0.5, 0.0)
+    assert (high["wrong_article_rate_answer_rows"], high["clarify_rate_answer_rows"]) == (0.0, 0.5)
+    assert _also(low) == "wrong article on answer rows 50.0%, clarify on answer rows 0.0%"
 
 
 def test_raised_by_names_the_path_to_a_crisis_reply():
