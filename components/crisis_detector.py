@@ -570,6 +570,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             # rule still picks 0.8, 765 caught with 43 false alarms (8/300); held out 167/222, 23/193.
             # Tenth session, the pattern round (halves B read, so no longer held out for patterns): the
             # rule still picks 0.8, 772 caught with 39 false alarms (8/300); halves B 172/222, 20/193.
+            # With the article-question guard (asks_what_the_article_means): 772 and 37.
             "classifier_threshold": 0.8,
             # How the classifier's crisis score is made from its two crisis intents: "sum" (both
             # together: a message the classifier splits 0.45 / 0.40 between them is 85% crisis, not
