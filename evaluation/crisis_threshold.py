@@ -3,8 +3,8 @@
 Loads a trained model's NLU in-process and parses every row of our own dev sets only: crisis
 (tests/data/crisis_dev.tsv, crisis_dev_posts.tsv, crisis_dev_indirect_a.tsv and _b.tsv,
 crisis_dev_counselling.tsv, crisis_dev_severe_a.tsv, crisis_dev_chat_a.tsv, crisis_dev_forum_a.tsv,
-crisis_dev_slang.tsv), FAQ (faq_dev.tsv, faq_dev_hard.tsv,
-faq_dev_naive.tsv, faq_dev_visitor.tsv) and the distress negatives (distress_dev.tsv).
+crisis_dev_slang.tsv), every FAQ dev set (evaluation.common.FAQ_DEV_SETS; up to the ninth session only the
+first four were listed here) and the distress negatives (distress_dev.tsv).
 crisis_dev_severe_b.tsv, crisis_dev_chat_b.tsv and crisis_dev_forum_b.tsv are held out of the sweep: their
 figures are printed on their own at the end.
 Reports, for thresholds 0.1..0.95, with the figurative/denial veto applied as the detector applies it,
@@ -29,7 +29,7 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
     from components.crisis_detector import CrisisDetector, detect, figurative_only
-    from evaluation.common import load_nlu_agent, read_tsv
+    from evaluation.common import FAQ_DEV_SETS, load_nlu_agent, read_tsv
     from evaluation.servers import latest_model
 
     agent = load_nlu_agent(args.model or latest_model())
@@ -41,8 +41,8 @@ def main() -> None:
            + read("crisis_dev_indirect_a.tsv") + read("crisis_dev_indirect_b.tsv")
            + read("crisis_dev_counselling.tsv") + read("crisis_dev_severe_a.tsv") + read("crisis_dev_chat_a.tsv")
            + read("crisis_dev_forum_a.tsv") + read("crisis_dev_slang.tsv")] \
-        + [(r["text"], False) for r in read("faq_dev.tsv") + read("faq_dev_hard.tsv") + read("faq_dev_naive.tsv")
-           + read("faq_dev_visitor.tsv") + read("distress_dev.tsv")]
+        + [(r["text"], False) for path in FAQ_DEV_SETS for r in read_tsv(path)] \
+        + [(r["text"], False) for r in read("distress_dev.tsv")]
     # Held out of the sweep: the halves B of the severe (fifth session), chat and forum (seventh) sets.
     held_out = [(r["text"], r["label"] == "crisis") for name in HELD_OUT for r in read(name)]
     # Long counselling-forum posts without risk: the kind of negative the outside set is made of and
