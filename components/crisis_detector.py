@@ -510,18 +510,21 @@ def has_risk_vocabulary(text: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _article_meaning() -> Tuple["re.Pattern[str]", "re.Pattern[str]"]:
-    return re.compile(P.ARTICLE_MEANING), re.compile(P.FIRST_PERSON)
+def _article_meaning() -> "re.Pattern[str]":
+    return re.compile(P.ARTICLE_MEANING)
 
 
 def asks_what_the_article_means(text: Any) -> bool:
-    """True for a question about the article or a word's meaning with no "I/me/my" in the whole message
-    (crisis_patterns.ARTICLE_MEANING): the classifier alone does not make it a crisis."""
+    """True for a question about the article or a word's meaning (crisis_patterns.ARTICLE_MEANING) with
+    no first-person word (the engine's `first_person` cue, as the frightening-thoughts guard uses) in the
+    whole message: the classifier alone does not make it a crisis."""
     if not isinstance(text, str):
         return False
-    meaning, first_person = _article_meaning()
     norm = normalise(text)
-    return meaning.search(norm) is not None and first_person.search(norm) is None
+    if _article_meaning().search(norm) is None:
+        return False
+    engine = get_engine()
+    return not any(token.lower_ in engine.first_person for token in engine.nlp(norm))
 
 
 def figurative_only(found: Dict[str, Any]) -> bool:

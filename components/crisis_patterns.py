@@ -900,12 +900,12 @@ ESCALATABLE = {"explicit_ideation", "slang_evasion", "self_harm", "method", "har
 PLAN_ESCALATABLE = {"explicit_ideation", "slang_evasion", "self_harm", "harm_to_others"}
 # Categories whose match is dropped in a sentence that asks about "you/the article" and has no "I/me".
 ARTICLE_GUARDED = {"frightening_thoughts"}
-# A message that asks what the article (or a word) means, with no "I/me/my" anywhere: the classifier alone
-# may not send it to the crisis path ("what does 'thoughts that frighten you' mean?"); patterns still can.
-# Tenth session: on every crisis and FAQ dev row it removed 2 false alarms and cost no crisis row.
+# A message that asks what the article (or a word) means, with no first-person word (CUES["first_person"])
+# anywhere: the classifier alone may not send it to the crisis path ("what does 'thoughts that frighten
+# you' mean?"); patterns still can. Tenth session: on every crisis and FAQ dev row it removed 2 false
+# alarms and cost no crisis row.
 ARTICLE_MEANING = (r"\b(?:article|author)\b|\bwhat (?:does|do|did|is|'s|s)\b[^.!?\n]{0,80}?\bmean(?:s|t)?\b|"
                    r"\bdefin(?:e|ed|ition)\b")
-FIRST_PERSON = r"\b(?:i|me|my|myself|mine|im|i'm|ive|i've|i'd|i'll)\b"
 URGENT_CATEGORIES = ({name for name, c in CATEGORIES.items() if c["severity"] == "urgent"}
                      | {"timing", "intent", "plan"})
 
