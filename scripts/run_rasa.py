@@ -33,6 +33,7 @@ TENSORFLOW_FREE = frozenset({
     "components.crisis_detector.CrisisDetector",
     "components.intent_classifier.LinearIntentClassifier",
     "components.scope_guard.ScopeGuard",
+    "components.sentence_encoder.SentenceEncoderFeaturizer",
     "components.word_vectors.WordVectorFeaturizer",
     "rasa.core.policies.ensemble.DefaultPolicyPredictionEnsemble",
     "rasa.core.policies.rule_policy.RulePolicy",
@@ -151,8 +152,18 @@ def skip_tensorflow() -> None:
     os.environ["RASA_TENSORFLOW_LOADED"] = "0"
 
 
+def limit_blas_threads(argv: List[str], environ=os.environ) -> None:
+    """Serving (`run`, `shell`): one BLAS thread unless the operator says otherwise. The sentence encoder
+    (components/sentence_encoder.py) multiplies one message at a time; a second BLAS thread bought no
+    latency there and doubled the CPU time per message, busy-waiting on a core the action server needs
+    (reports/bench.md item 37). Set before numpy is imported, which is when OpenBLAS reads it."""
+    if argv and argv[0] in ("run", "shell"):
+        environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def main(argv: Iterable[str]) -> None:
     argv = list(argv)
+    limit_blas_threads(argv)
     if can_skip_tensorflow(argv):
         skip_tensorflow()
     from rasa.__main__ import main as rasa_main

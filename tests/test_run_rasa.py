@@ -56,6 +56,18 @@ def test_operator_can_force_tensorflow(monkeypatch, model_path):
     assert not run_rasa.can_skip_tensorflow(["run", "--model", model_path])
 
 
+def test_serving_gets_one_blas_thread_unless_the_operator_sets_it():
+    env = {}
+    run_rasa.limit_blas_threads(["run", "--enable-api"], env)
+    assert env == {"OPENBLAS_NUM_THREADS": "1"}
+    env = {"OPENBLAS_NUM_THREADS": "2"}
+    run_rasa.limit_blas_threads(["shell"], env)
+    assert env == {"OPENBLAS_NUM_THREADS": "2"}
+    env = {}
+    run_rasa.limit_blas_threads(["train"], env)
+    assert env == {}
+
+
 @pytest.mark.integration
 def test_running_server_has_not_loaded_tensorflow_and_answers(bot):
     """The bot as `make run` starts it: TensorFlow's library is not even mapped into the process."""
