@@ -48,6 +48,14 @@ def test_tokens_and_vectors_match_tensorflow_js(encoder):
     assert np.abs(ours - theirs).max() < 1e-4
 
 
+def test_fused_forward_pass_equals_the_node_by_node_interpreter(encoder):
+    """The shipped forward pass is hand-fused; the interpreter runs model.json's nodes one by one."""
+    tokens = [encoder.tokenizer.encode(r["text"]) for r in REFERENCE["rows"]]
+    fused = encoder.embed_tokens(tokens, engine="fast")
+    interpreted = encoder.embed_tokens(tokens, engine="graph")
+    np.testing.assert_allclose(fused, interpreted, atol=1e-5)
+
+
 def test_batching_does_not_change_a_vector(encoder):
     texts = [r["text"] for r in REFERENCE["rows"]]
     together = encoder.embed(texts, batch_size=8, sort_by_length=False)
