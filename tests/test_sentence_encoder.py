@@ -15,8 +15,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.sentence_encoder import FILES, SentenceEncoderFeaturizer
-from components.use_lite import UseLite
+from components.sentence_encoder import SentenceEncoderFeaturizer
+from components.use_lite import MODEL_FILES as FILES, UseLite
 from scripts import fetch_sentence_encoder as fetch
 
 CTX = ExecutionContext(GraphSchema({}), "test")
@@ -118,6 +118,10 @@ def test_missing_encoder_is_a_clear_error(tmp_path):
 def test_bad_config_is_refused():
     with pytest.raises(ValueError, match="max_chars"):
         SentenceEncoderFeaturizer.validate_config({"max_chars": 0})
+
+
+def test_the_fetcher_extracts_the_files_the_encoder_reads():
+    assert fetch.MODEL_FILES == FILES
 
 
 def test_extract_writes_the_files_and_marks_them_complete_last(tmp_path):
