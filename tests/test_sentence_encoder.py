@@ -1,5 +1,6 @@
-"""components/use_lite.py, components/sentence_encoder.py and scripts/fetch_sentence_encoder.py: the
-pretrained sentence encoder (Universal Sentence Encoder lite) run with numpy, and its Rasa featurizer."""
+"""components/use_lite.py, components/use_onnx.py, components/sentence_encoder.py and
+scripts/fetch_sentence_encoder.py: the pretrained sentence encoder (Universal Sentence Encoder lite) run with
+numpy and with ONNX Runtime, and its Rasa featurizer."""
 import io
 import json
 import tarfile
@@ -17,6 +18,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.sentence_encoder import SentenceEncoderFeaturizer
 from components.use_lite import MODEL_FILES as FILES, UseLite
+from components.use_onnx import ONNX_FILE, VOCAB_FILE, OnnxEncoder, build_onnx
 from scripts import fetch_sentence_encoder as fetch
 
 CTX = ExecutionContext(GraphSchema({}), "test")
@@ -32,16 +34,24 @@ def encoder():
     return UseLite.load(str(fetch.OUT_DIR))
 
 
+@pytest.fixture(scope="module")
+def onnx_encoder(encoder):
+    return OnnxEncoder(build_onnx(encoder), encoder.tokenizer)
+
+
 def unit(v):
     return v / np.linalg.norm(v)
 
 
-def test_tokens_and_vectors_match_tensorflow_js(encoder):
+@pytest.mark.parametrize("engine", ["numpy", "onnx"])
+def test_tokens_and_vectors_match_tensorflow_js(encoder, onnx_encoder, engine):
+    """Both ways of running the encoder: numpy (training reads the weights with it) and the ONNX graph
+    built from it (what the featurizer stores and serves). One text is over the 128-piece limit."""
     rows = REFERENCE["rows"]
     assert len(rows) == 8 and max(len(r["tokens"]) for r in rows) > 128
     for row in rows:
         assert encoder.tokenizer.encode(row["text"]) == row["tokens"], row["text"][:40]
-    ours = encoder.embed([r["text"] for r in rows])
+    ours = (encoder if engine == "numpy" else onnx_encoder).embed([r["text"] for r in rows])
     theirs = np.array([r["embedding"] for r in rows], dtype=np.float32)
     cosines = np.sum(ours * theirs, axis=1) / np.linalg.norm(theirs, axis=1)
     assert cosines.min() > 0.9999, cosines
@@ -56,11 +66,23 @@ def test_fused_forward_pass_equals_the_node_by_node_interpreter(encoder):
     np.testing.assert_allclose(fused, interpreted, atol=1e-5)
 
 
-def test_batching_does_not_change_a_vector(encoder):
+def test_batching_does_not_change_a_vector(encoder, onnx_encoder):
     texts = [r["text"] for r in REFERENCE["rows"]]
     together = encoder.embed(texts, batch_size=8, sort_by_length=False)
     alone = np.vstack([encoder.embed([t]) for t in texts])
     np.testing.assert_allclose(together, alone, atol=1e-5)
+    # The ONNX graph masks padding itself: a batch of texts from 1 to over 128 pieces, as training runs it.
+    together = onnx_encoder.embed(texts, batch_size=8)
+    alone = np.vstack([onnx_encoder.embed([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+
+
+def test_the_onnx_graph_computes_what_numpy_computes(encoder, onnx_encoder):
+    """Texts nothing else here checks (typos, lower case, a question and a statement), batched and alone."""
+    texts = ["how long is an iop", "do i have to tell my boss", "Group sessions make me so nervous!!",
+             "wht does it cost w/o insurance", "I feel worse after starting, is that normal?", "ok"]
+    np.testing.assert_allclose(onnx_encoder.embed(texts), encoder.embed(texts), atol=1e-5)
+    assert onnx_encoder.max_tokens == encoder.MAX_TOKENS == 128
 
 
 def test_similar_questions_land_near_each_other(encoder):
@@ -84,8 +106,9 @@ def storage_in(path):
 
 
 def test_featurizer_is_self_contained_and_handles_bad_input(tmp_path):
-    """Training copies the encoder into the model; the loaded one gives the same vectors, unit length, and
-    zeros for an empty message; a 20,000-character paste is encoded from its first max_chars."""
+    """Training stores the encoder in the model (the ONNX graph and the vocabulary, not the TF.js files); the
+    loaded one gives the same vectors, unit length, and zeros for an empty message; a 20,000-character
+    paste is encoded from its first max_chars."""
     storage, resource = storage_in(tmp_path / "model"), Resource("se")
     config = {**SentenceEncoderFeaturizer.get_default_config(), "encoder_dir": str(fetch.OUT_DIR)}
     trained = SentenceEncoderFeaturizer.create(config, storage, resource, CTX)
@@ -94,6 +117,8 @@ def test_featurizer_is_self_contained_and_handles_bad_input(tmp_path):
     trained.process_training_data(data)
     [feature] = [f for f in data.training_examples[0].features if f.attribute == TEXT]
     assert feature.type == "sentence" and feature.features.shape == (1, 512)
+    with storage.read_from(resource) as directory:
+        assert sorted(p.name for p in directory.iterdir()) == sorted([ONNX_FILE, VOCAB_FILE])
 
     loaded = SentenceEncoderFeaturizer.load(config, storage, resource, CTX)
     long_text = "I am so tired of this job. " * 800

@@ -1,0 +1,167 @@
+"""The Universal Sentence Encoder lite served by ONNX Runtime: the same function as `components/use_lite.py`'s
+numpy forward pass, about three times faster on a single short message.
+
+Why: numpy hands every matrix product to OpenBLAS, which repacks the whole weight matrix on each call. For a
+message of ten-odd word pieces that repacking, not the arithmetic, is most of the encoder's time (about
+9 ms a message; reports/bench.md item 38). ONNX Runtime packs the weights once, when the session is built.
+
+* `build_onnx(use)` writes the encoder as an ONNX graph (opset 17). Every weight and setting is the one
+  `UseLite._extract_fast_params` reads and checks in the TF.js graph, so there is one reading of the
+  model, not two. Only training builds it (it needs the `onnx` package); the trained Rasa model stores
+  the bytes (`components/sentence_encoder.py`).
+* `OnnxEncoder` runs it: the tokenizer is `use_lite.Tokenizer`, unchanged; only serving's dependency is
+  `onnxruntime`. One thread, no spinning: Rasa handles one message at a time per process, and a second
+  thread made the numpy version cost more CPU per message, not less.
+
+Padding in a batch is masked as the TF.js graph masks it (attention bias on padded keys, mean over real
+pieces only), so a text's vector does not depend on its batch. tests/test_sentence_encoder.py checks the
+vectors against TensorFlow.js's, against the numpy forward pass and across batch sizes.
+"""
+from __future__ import annotations
+
+import os
+from typing import List
+
+import numpy as np
+
+from components.use_lite import Tokenizer, UseLite
+
+__all__ = ["build_onnx", "OnnxEncoder", "ONNX_FILE", "VOCAB_FILE", "DIM"]
+
+ONNX_FILE = "encoder.onnx"
+VOCAB_FILE = "vocab.json"
+DIM = 512
+OPSET = 17  # LayerNormalization is an operator from 17 on
+IR_VERSION = 8  # what onnxruntime 1.16 reads
+
+
+def build_onnx(use: UseLite) -> bytes:
+    """The encoder as ONNX model bytes. Inputs: `ids` int64 [batch, pieces] (padded with 0) and `mask`
+    float [batch, pieces] (1 for a real piece, 0 for padding); output `embedding` float [batch, 512],
+    unit length. Metadata `max_tokens`: how many pieces of a text count."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    nodes, inits = [], []
+    counter = [0]
+
+    def const(value, dtype=np.float32) -> str:
+        counter[0] += 1
+        name = f"c{counter[0]}"
+        inits.append(numpy_helper.from_array(np.asarray(value, dtype=dtype), name))
+        return name
+
+    def op(kind: str, *inputs: str, **attrs) -> str:
+        counter[0] += 1
+        out = f"{kind.lower()}{counter[0]}"
+        nodes.append(helper.make_node(kind, list(inputs), [out], **attrs))
+        return out
+
+    def matmul_add(x: str, w: np.ndarray, b: np.ndarray) -> str:
+        return op("Add", op("MatMul", x, const(w)), const(b))
+
+    def layer_norm(x: str, params) -> str:
+        scale, bias, eps = params
+        return op("LayerNormalization", x, const(scale), const(bias), axis=-1, epsilon=float(eps))
+
+    # Positions 0..T-1 and the timing signal [T, 2 * len(inv)]: sin and cos of position * inverse timescale.
+    length = op("Gather", op("Shape", "ids"), const(1, np.int64), axis=0)
+    positions = op("Cast", op("Range", const(0, np.int64), length, const(1, np.int64)), to=TensorProto.FLOAT)
+    angles = op("Mul", op("Unsqueeze", positions, const([1], np.int64)), const(use._timing_inv.reshape(1, -1)))
+    timing = op("Concat", op("Sin", angles), op("Cos", angles), axis=1)
+    emb = op("Gather", const(use._emb), "ids", axis=0)
+    x = op("Add", emb, op("Add", emb, timing))  # the graph's 2 * embedding + timing, in its order
+    # Attention bias: 0 on real pieces, the graph's large negative value on padding; [B, 1, 1, T].
+    pad = op("Sub", const(1.0), "mask")
+    bias = op("Unsqueeze", op("Mul", pad, const(use._mask_bias)), const([1, 2], np.int64))
+
+    for L in use._layers:
+        h, d = L["heads"], L["depth"]
+        qkv = matmul_add(layer_norm(x, L["ln1"]), L["wqkv"], L["bqkv"])
+        split = const(L["split"], np.int64)
+        q, k, v = (f"split{counter[0] + 1}_{i}" for i in range(3))
+        counter[0] += 1
+        nodes.append(helper.make_node("Split", [qkv, split], [q, k, v], axis=-1))
+        heads = const([0, 0, h, d], np.int64)
+        q = op("Mul", op("Transpose", op("Reshape", q, heads), perm=[0, 2, 1, 3]), const(L["scale"]))
+        k = op("Transpose", op("Reshape", k, heads), perm=[0, 2, 3, 1])
+        v = op("Transpose", op("Reshape", v, heads), perm=[0, 2, 1, 3])
+        weights = op("Softmax", op("Add", op("MatMul", q, k), bias), axis=-1)
+        attended = op("Reshape", op("Transpose", op("MatMul", weights, v), perm=[0, 2, 1, 3]),
+                      const([0, 0, h * d], np.int64))
+        out = matmul_add(attended, L["wo"], L["bo"])
+        residual = matmul_add(x, L["wres"], L["bres"]) if "wres" in L else x
+        x = op("Add", out, residual)
+        hidden = op("Relu", matmul_add(layer_norm(x, L["ln2"]), L["wconv1"], L["bconv1"]))
+        x = op("Add", matmul_add(hidden, L["wconv2"], L["bconv2"]), x)
+
+    # Mean over real pieces: weights mask / count, as a [B, 1, T] x [B, T, C] product.
+    count = op("Max", op("ReduceSum", "mask", const([1], np.int64), keepdims=1), const(1.0))
+    pool = op("Unsqueeze", op("Div", "mask", count), const([1], np.int64))
+    pooled = op("Squeeze", op("MatMul", pool, x), const([1], np.int64))
+    t = op("Tanh", matmul_add(pooled, use._wt, use._bt))
+    norm = op("Sqrt", op("Max", op("ReduceSum", op("Mul", t, t), const([1], np.int64), keepdims=1),
+                         const(use._l2eps)))
+    nodes.append(helper.make_node("Div", [t, norm], ["embedding"]))
+
+    graph = helper.make_graph(
+        nodes, "use_lite",
+        [helper.make_tensor_value_info("ids", TensorProto.INT64, ["batch", "pieces"]),
+         helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["batch", "pieces"])],
+        [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", DIM])],
+        inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
+                              producer_name="components/use_onnx.py")
+    model.ir_version = IR_VERSION
+    # The graph does not clip; the runtime keeps the first max_tokens pieces, as the TF.js graph does.
+    helper.set_model_props(model, {"max_tokens": str(use.MAX_TOKENS)})
+    onnx.checker.check_model(model)
+    return model.SerializeToString()
+
+
+class OnnxEncoder:
+    """Tokenizer + ONNX Runtime session; `embed` is `UseLite.embed`'s contract."""
+
+    def __init__(self, model_bytes: bytes, tokenizer: Tokenizer):
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.log_severity_level = 3  # errors only
+        self._session = ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
+        self.tokenizer = tokenizer
+        self.max_tokens = int(self._session.get_modelmeta().custom_metadata_map["max_tokens"])
+
+    @classmethod
+    def load(cls, directory: str) -> "OnnxEncoder":
+        with open(os.path.join(directory, ONNX_FILE), "rb") as f:
+            model_bytes = f.read()
+        return cls(model_bytes, Tokenizer.from_file(os.path.join(directory, VOCAB_FILE)))
+
+    def embed_tokens(self, token_lists: List[List[int]]) -> np.ndarray:
+        """One batch of non-empty token lists -> [batch, 512]."""
+        cut = [t[:self.max_tokens] for t in token_lists]
+        width = max(len(t) for t in cut)
+        ids = np.zeros((len(cut), width), np.int64)
+        mask = np.zeros((len(cut), width), np.float32)
+        for row, tokens in enumerate(cut):
+            ids[row, :len(tokens)] = tokens
+            mask[row, :len(tokens)] = 1.0
+        return self._session.run(None, {"ids": ids, "mask": mask})[0]
+
+    def embed(self, texts: List[str], batch_size: int = 32) -> np.ndarray:
+        """Unit vectors [n, 512], in input order; a text without word pieces (the empty string) gets zeros.
+        Texts are run in batches of similar length, so little padding is computed."""
+        if isinstance(texts, str):
+            raise TypeError("embed expects a list of strings")
+        tokens = [self.tokenizer.encode(t) for t in texts]
+        out = np.zeros((len(texts), DIM), np.float32)
+        live = sorted((i for i, t in enumerate(tokens) if t), key=lambda i: min(len(tokens[i]), self.max_tokens))
+        for start in range(0, len(live), batch_size):
+            chosen = live[start:start + batch_size]
+            out[chosen] = self.embed_tokens([tokens[i] for i in chosen])
+        return out
