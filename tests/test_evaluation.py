@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-from evaluation.bench import (compare, descendants, latency_summary, merge_md, parse_ppid_map,
-                              selected_variants, vmrss_kb, MARKER)
+from evaluation.bench import (BASELINE_CONFIG, baseline_with_epochs, compare, descendants, latency_summary,
+                              merge_md, parse_ppid_map, render_tables, selected_variants, vmrss_kb, MARKER)
 from evaluation.common import (check, confusion, crisis_checks, is_hard_negative, is_severe,
                                note_category, percentile, read_tsv, score_crisis, score_faq)
 from evaluation.eval import weakest_intents
@@ -192,6 +192,33 @@ def test_compare_ratios_pass_fail():
     assert r["startup_s"]["value"] == 0.4 and r["startup_s"]["pass"]
     assert r["rss_mb"]["value"] == 0.7 and not r["rss_mb"]["pass"]
     assert r["faq_accuracy"]["value"] == pytest.approx(-0.01) and not r["faq_accuracy"]["pass"]
+
+
+def test_short_trained_baseline_changes_only_epochs_and_is_not_judged_on_accuracy():
+    import yaml
+    shipped = BASELINE_CONFIG.read_text()
+    short = baseline_with_epochs(shipped, 1)
+    full, cut = yaml.safe_load(shipped), yaml.safe_load(short)
+    trained = [c for c in full["pipeline"] + full["policies"] if "epochs" in c]
+    assert len(trained) == 4 and all(c["epochs"] == 100 for c in trained)
+    for before, after in zip(full["pipeline"] + full["policies"], cut["pipeline"] + cut["policies"]):
+        assert after == ({**before, "epochs": 1} if "epochs" in before else before)
+    with pytest.raises(ValueError):
+        baseline_with_epochs(shipped, 0)
+    with pytest.raises(ValueError, match="no epochs"):
+        baseline_with_epochs("pipeline: []\n", 2)
+
+    ours = {"throughput_rps": 30.0, "faq_accuracy": 0.80}
+    base = {"throughput_rps": 10.0, "faq_accuracy": 0.50, "epochs": 1}
+    r = {x["metric"]: x for x in compare(ours, base)}
+    assert r["throughput_rps"]["pass"] and r["faq_accuracy"]["value"] is None and r["faq_accuracy"]["pass"] is None
+    res = {"ours": ours, "baseline": base, "ratios": compare(ours, base), "date": "today",
+           "settings": {"users": 20, "turns": 20, "sequential": 200, "cpus": 2, "quick": False}}
+    md = render_tables(res)
+    assert "trained 1 epoch(s) instead of Rasa's default 100" in md
+    assert "| FAQ accuracy >= baseline | not judged (baseline trained short) | - |" in md
+    assert "| throughput >= 3x baseline | 3.00x | **PASS** |" in md
+    assert "instead of Rasa's default" not in render_tables({**res, "baseline": {**base, "epochs": None}})
 
 
 def test_compare_missing_value_fails():
