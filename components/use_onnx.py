@@ -20,7 +20,7 @@ vectors against TensorFlow.js's, against the numpy forward pass and across batch
 from __future__ import annotations
 
 import os
-from typing import List
+from typing import List, Union
 
 import numpy as np
 
@@ -122,7 +122,9 @@ def build_onnx(use: UseLite) -> bytes:
 class OnnxEncoder:
     """Tokenizer + ONNX Runtime session; `embed` is `UseLite.embed`'s contract."""
 
-    def __init__(self, model_bytes: bytes, tokenizer: Tokenizer):
+    def __init__(self, model: Union[bytes, str], tokenizer: Tokenizer):
+        """`model`: the ONNX bytes, or better the path to them (ONNX Runtime then reads the file itself and
+        no second copy of the weights stays in Python's heap: about 30 MB less resident memory)."""
         import onnxruntime as ort
 
         options = ort.SessionOptions()
@@ -132,15 +134,15 @@ class OnnxEncoder:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3  # errors only
-        self._session = ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
+        # No memory arena: a message's activations are small, and the arena kept about 8 MB more resident.
+        options.enable_cpu_mem_arena = False
+        self._session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         self.tokenizer = tokenizer
         self.max_tokens = int(self._session.get_modelmeta().custom_metadata_map["max_tokens"])
 
     @classmethod
     def load(cls, directory: str) -> "OnnxEncoder":
-        with open(os.path.join(directory, ONNX_FILE), "rb") as f:
-            model_bytes = f.read()
-        return cls(model_bytes, Tokenizer.from_file(os.path.join(directory, VOCAB_FILE)))
+        return cls(os.path.join(directory, ONNX_FILE), Tokenizer.from_file(os.path.join(directory, VOCAB_FILE)))
 
     def embed_tokens(self, token_lists: List[List[int]]) -> np.ndarray:
         """One batch of non-empty token lists -> [batch, 512]."""

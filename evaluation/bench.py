@@ -211,6 +211,8 @@ def render_tables(res: Dict[str, Any]) -> str:
             fa = "n/a" if a is None else f"{a:.{digits}f} {unit}"
             fb = "n/a" if bb is None else f"{bb:.{digits}f} {unit}"
             ratio = "n/a" if a is None or not bb else f"{a / bb:.2f}x"
+        if b.get("epochs") and key in SHORT_TRAINING_SKEWS:
+            fb, ratio = f"{fb} ({b['epochs']} epoch(s))", "not comparable"
         L.append(f"| {name} | {fa} | {fb} | {ratio} |")
     errs = [f"{v}: {res[v].get('errors', 0)} failed requests" for v in ("ours", "baseline") if res[v].get("errors")]
     if errs:
