@@ -117,7 +117,36 @@ class LinearModel:
     def predict_proba(self, X: scipy.sparse.spmatrix) -> np.ndarray:
         """The same probabilities as scikit-learn's LogisticRegression.predict_proba (lbfgs)."""
         X = weigh(X, self.idf, self.dense_weight)
-        scores = np.asarray(X @ self.coef_t, dtype=np.float64) + self.intercept
+        return self._probabilities(np.asarray(X @ self.coef_t, dtype=np.float64) + self.intercept)
+
+    def predict_proba_one(self, columns: np.ndarray, values: np.ndarray, dense: np.ndarray) -> np.ndarray:
+        """predict_proba for one message given as its sparse features (column, value; columns may repeat,
+        as in an uncompressed sparse matrix) and its dense features (the columns after the sparse ones).
+        The same numbers as building the one-row sparse matrix, without building it: scipy's constructors
+        and checks cost more than the arithmetic for a single message, and the server classifies one
+        message at a time (reports/bench.md item 38)."""
+        n_sparse = self.n_features - dense.shape[0]
+        if self.idf is not None and self.idf.shape[0] != n_sparse:
+            raise ValueError(f"{n_sparse} sparse features but idf for {self.idf.shape[0]}")
+        columns, inverse = np.unique(columns, return_inverse=True)  # sorted, duplicates summed, as csr does
+        values = np.bincount(inverse, weights=values, minlength=columns.shape[0]).astype(np.float64)
+        keep = values != 0  # a stored zero is not an occurrence
+        columns, values = columns[keep], values[keep]
+        if columns.shape[0] and columns[-1] >= n_sparse:
+            raise ValueError("a sparse feature column lies among the dense ones")
+        dense = dense.astype(np.float64)
+        if self.idf is not None:
+            positive = values > 0
+            values[positive] = 1.0 + np.log(values[positive])
+            values *= self.idf[columns]
+            norm = np.sqrt(np.dot(values, values))
+            if norm:
+                values /= norm
+            dense = dense * self.dense_weight
+        scores = values @ self.coef_t[columns] + dense @ self.coef_t[n_sparse:] + self.intercept
+        return self._probabilities(scores[np.newaxis, :])[0]
+
+    def _probabilities(self, scores: np.ndarray) -> np.ndarray:
         if len(self.classes) == 2:  # binary: one logistic output for the second class
             p1 = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             return np.column_stack([1.0 - p1, p1])
@@ -223,14 +252,36 @@ class LinearIntentClassifier(StoredComponent, IntentClassifier):
             model = None
         return cls(config, model_storage, resource, model)
 
+    @staticmethod
+    def feature_parts(message: Message) -> Tuple[Tuple[np.ndarray, np.ndarray, np.ndarray], int]:
+        """The row `features` builds for a message, as ((sparse columns, their values, dense values),
+        number of sparse columns)."""
+        columns, values, dense, offset = [], [], [], 0
+        for f in message.features:
+            if f.attribute != TEXT or f.type != FEATURE_TYPE_SENTENCE:
+                continue
+            if f.is_sparse():
+                m = f.features.tocoo()
+                columns.append(m.col.astype(np.int64) + offset)
+                values.append(m.data)
+                offset += m.shape[-1]
+            else:
+                dense.append(np.ravel(f.features))
+        return (np.concatenate(columns) if columns else np.zeros(0, np.int64),
+                np.concatenate(values) if values else np.zeros(0),
+                np.concatenate(dense) if dense else np.zeros(0)), offset
+
     # --- prediction -------------------------------------------------------------------------------
     def rankings(self, messages: List[Message]) -> List[List[Tuple[str, float]]]:
         if self.model is None or not messages:
             return [[] for _ in messages]
-        X = self.features(messages)
-        if X.shape[1] != self.model.n_features:
-            raise ValueError(f"{X.shape[1]} features but the model was trained on {self.model.n_features}")
-        probabilities = self.model.predict_proba(X)
+        probabilities = []
+        for message in messages:  # one at a time: see LinearModel.predict_proba_one
+            (columns, values, dense), n_sparse = self.feature_parts(message)
+            if n_sparse + dense.shape[0] != self.model.n_features:
+                raise ValueError(f"{n_sparse + dense.shape[0]} features but the model was trained on "
+                                 f"{self.model.n_features}")
+            probabilities.append(self.model.predict_proba_one(columns, values, dense))
         out = []
         for row in probabilities:
             order = np.argsort(-row, kind="stable")

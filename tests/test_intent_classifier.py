@@ -230,3 +230,38 @@ def test_dense_features_train_with_their_weight_and_load_the_same(tmp_path):
     np.testing.assert_allclose(loaded.model.predict_proba(X), clf.model.predict_proba(X))
     assert [m.get("intent")["name"] for m in loaded.process(queries)] == ["insurance_cost", "program_length",
                                                                          "greet"]
+
+
+@pytest.mark.parametrize("tfidf_on, dense_weight, n_classes", [(False, 1.0, 3), (True, 0.5, 3), (True, 2.0, 2)])
+def test_one_message_path_gives_the_matrix_path_numbers(tfidf_on, dense_weight, n_classes):
+    """The server classifies one message at a time without building a sparse matrix
+    (LinearModel.predict_proba_one); it must give exactly what predict_proba gives on the built row:
+    sparse parts from two featurizers, a repeated column, a stored zero, dense features, an empty message."""
+    rng = np.random.default_rng(7)
+    n_a, n_b, n_dense = 9, 6, 4
+    coef = rng.normal(size=(1 if n_classes == 2 else n_classes, n_a + n_b + n_dense))
+    idf = rng.uniform(1, 3, size=n_a + n_b) if tfidf_on else None
+    model = LinearModel([f"c{i}" for i in range(n_classes)], coef, rng.normal(size=coef.shape[0]), idf, dense_weight)
+    rows = [
+        ([1, 4, 4, 7], [2.0, 1.0, 3.0, 0.0], [12, 10], [1.0, 5.0]),  # column 4 twice, a stored zero
+        ([0], [1.0], [], []),
+        ([], [], [], []),  # nothing sparse: only the dense part and the intercept
+    ]
+    for cols_a, vals_a, cols_b, vals_b in rows:
+        a = scipy.sparse.coo_matrix((vals_a, ([0] * len(cols_a), cols_a)), shape=(1, n_a))
+        b = scipy.sparse.coo_matrix((vals_b, ([0] * len(cols_b), [c - n_a for c in cols_b])), shape=(1, n_b))
+        dense = rng.normal(size=n_dense)
+        X = scipy.sparse.hstack([a, b, scipy.sparse.csr_matrix(dense[np.newaxis, :])], format="csr")
+        one = model.predict_proba_one(np.array(cols_a + cols_b, np.int64), np.array(vals_a + vals_b), dense)
+        np.testing.assert_allclose(one, model.predict_proba(X)[0], rtol=1e-12, atol=1e-15)
+    with pytest.raises(ValueError, match="among the dense"):
+        model.predict_proba_one(np.array([n_a + n_b]), np.array([1.0]), np.zeros(n_dense))
+
+
+def test_served_rankings_equal_the_matrix_path_on_real_featurizer_output(tmp_path):
+    t = Trained(tmp_path, tfidf=True)
+    messages = t.messages("how many weeks does the program take", "is it covered by insurance", "hello", "zzz")
+    expected = t.clf.model.predict_proba(LinearIntentClassifier.features(messages))
+    for ranking, row in zip(t.clf.rankings(messages), expected):
+        got = dict(ranking)
+        np.testing.assert_allclose([got[c] for c in t.clf.model.classes], row, rtol=1e-12, atol=1e-15)
