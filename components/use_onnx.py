@@ -2,10 +2,9 @@
 numpy forward pass, about 2.5 times faster on a single short message.
 
 Why: numpy hands every matrix product to OpenBLAS, whose matrix kernel packs the whole weight matrix on each
-call. For a
-message of ten-odd word pieces that repacking, not the arithmetic, is most of the encoder's time (about
-9.7 against 3.9 ms a message here; reports/bench.md item 38). ONNX Runtime packs the weights once, when the
-session is built.
+call. For a message of ten-odd word pieces that packing, not the arithmetic, is most of the encoder's time
+(9.7 against 3.9 ms a message here; reports/bench.md item 38). ONNX Runtime packs the weights once, when
+the session is built.
 
 * `build_onnx(use)` writes the encoder as an ONNX graph (opset 17). Every weight and setting is the one
   `UseLite._extract_fast_params` reads and checks in the TF.js graph, so there is one reading of the
