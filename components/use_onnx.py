@@ -1,10 +1,10 @@
-"""The Universal Sentence Encoder lite served by ONNX Runtime: the same function as `components/use_lite.py`'s
-numpy forward pass, about 2.5 times faster on a single short message.
+"""The Universal Sentence Encoder lite as one fused ONNX graph, served by ONNX Runtime: the function
+`components/use_lite.py` interprets node by node from the TF.js graph.
 
-Why: numpy hands every matrix product to OpenBLAS, whose matrix kernel packs the whole weight matrix on each
-call. For a message of ten-odd word pieces that packing, not the arithmetic, is most of the encoder's time
-(9.7 against 3.9 ms a message here; reports/bench.md item 38). ONNX Runtime packs the weights once, when
-the session is built.
+Why not numpy: the eleventh session served a hand-fused numpy forward pass, but numpy hands every matrix
+product to OpenBLAS, whose matrix kernel packs the whole weight matrix on each call. For a message of
+ten-odd word pieces that packing, not the arithmetic, was most of the encoder's time (9.7 against 3.9 ms a
+message here; reports/bench.md item 38). ONNX Runtime packs the weights once, when the session is built.
 
 * `build_onnx(use)` writes the encoder as an ONNX graph (opset 17). Every weight and setting is the one
   `UseLite._extract_fast_params` reads and checks in the TF.js graph, so there is one reading of the
@@ -16,7 +16,7 @@ the session is built.
 
 Padding in a batch is masked as the TF.js graph masks it (attention bias on padded keys, mean over real
 pieces only), so a text's vector does not depend on its batch. tests/test_sentence_encoder.py checks the
-vectors against TensorFlow.js's, against the numpy forward pass and across batch sizes.
+vectors against TensorFlow.js's, against the node-by-node interpreter and across batch sizes.
 """
 from __future__ import annotations
 

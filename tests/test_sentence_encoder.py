@@ -1,6 +1,6 @@
 """components/use_lite.py, components/use_onnx.py, components/sentence_encoder.py and
-scripts/fetch_sentence_encoder.py: the pretrained sentence encoder (Universal Sentence Encoder lite) run with
-numpy and with ONNX Runtime, and its Rasa featurizer."""
+scripts/fetch_sentence_encoder.py: the pretrained sentence encoder (Universal Sentence Encoder lite) read
+with numpy and run with ONNX Runtime, and its Rasa featurizer."""
 import io
 import json
 import tarfile
@@ -43,52 +43,48 @@ def unit(v):
     return v / np.linalg.norm(v)
 
 
-@pytest.mark.parametrize("engine", ["numpy", "onnx"])
+@pytest.mark.parametrize("engine", ["interpreter", "onnx"])
 def test_tokens_and_vectors_match_tensorflow_js(encoder, onnx_encoder, engine):
-    """Both ways of running the encoder: numpy (training reads the weights with it) and the ONNX graph
-    built from it (what the featurizer stores and serves). One text is over the 128-piece limit."""
+    """Both ways of running the encoder: model.json node by node (what training reads the weights with)
+    and the fused ONNX graph built from them (what the featurizer stores and serves). One text is over the
+    128-piece limit."""
     rows = REFERENCE["rows"]
     assert len(rows) == 8 and max(len(r["tokens"]) for r in rows) > 128
     for row in rows:
         assert encoder.tokenizer.encode(row["text"]) == row["tokens"], row["text"][:40]
-    ours = (encoder if engine == "numpy" else onnx_encoder).embed([r["text"] for r in rows])
+    if engine == "interpreter":
+        ours = encoder.embed_tokens([r["tokens"] for r in rows])
+    else:
+        ours = onnx_encoder.embed([r["text"] for r in rows])
     theirs = np.array([r["embedding"] for r in rows], dtype=np.float32)
     cosines = np.sum(ours * theirs, axis=1) / np.linalg.norm(theirs, axis=1)
     assert cosines.min() > 0.9999, cosines
     assert np.abs(ours - theirs).max() < 1e-4
 
 
-def test_fused_forward_pass_equals_the_node_by_node_interpreter(encoder):
-    """The shipped forward pass is hand-fused; the interpreter runs model.json's nodes one by one."""
-    tokens = [encoder.tokenizer.encode(r["text"]) for r in REFERENCE["rows"]]
-    fused = encoder.embed_tokens(tokens, engine="fast")
-    interpreted = encoder.embed_tokens(tokens, engine="graph")
-    np.testing.assert_allclose(fused, interpreted, atol=1e-5)
+def test_the_fused_onnx_graph_equals_the_node_by_node_interpreter(encoder, onnx_encoder):
+    """The served forward pass is hand-fused; the interpreter runs model.json's nodes one by one. The
+    reference texts, and texts nothing else here checks (typos, lower case, a question and a statement)."""
+    texts = [r["text"] for r in REFERENCE["rows"]] + [
+        "how long is an iop", "do i have to tell my boss", "Group sessions make me so nervous!!",
+        "wht does it cost w/o insurance", "I feel worse after starting, is that normal?", "ok"]
+    interpreted = encoder.embed_tokens([encoder.tokenizer.encode(t) for t in texts])
+    np.testing.assert_allclose(onnx_encoder.embed(texts), interpreted, atol=1e-5)
+    assert onnx_encoder.max_tokens == encoder.MAX_TOKENS == 128
 
 
-def test_batching_does_not_change_a_vector(encoder, onnx_encoder):
+def test_batching_does_not_change_a_vector(onnx_encoder):
+    """The ONNX graph masks padding itself: a batch of texts from 1 to over 128 pieces, as training runs it."""
     texts = [r["text"] for r in REFERENCE["rows"]]
-    together = encoder.embed(texts, batch_size=8, sort_by_length=False)
-    alone = np.vstack([encoder.embed([t]) for t in texts])
-    np.testing.assert_allclose(together, alone, atol=1e-5)
-    # The ONNX graph masks padding itself: a batch of texts from 1 to over 128 pieces, as training runs it.
     together = onnx_encoder.embed(texts, batch_size=8)
     alone = np.vstack([onnx_encoder.embed([t]) for t in texts])
     np.testing.assert_allclose(together, alone, atol=1e-5)
 
 
-def test_the_onnx_graph_computes_what_numpy_computes(encoder, onnx_encoder):
-    """Texts nothing else here checks (typos, lower case, a question and a statement), batched and alone."""
-    texts = ["how long is an iop", "do i have to tell my boss", "Group sessions make me so nervous!!",
-             "wht does it cost w/o insurance", "I feel worse after starting, is that normal?", "ok"]
-    np.testing.assert_allclose(onnx_encoder.embed(texts), encoder.embed(texts), atol=1e-5)
-    assert onnx_encoder.max_tokens == encoder.MAX_TOKENS == 128
-
-
-def test_similar_questions_land_near_each_other(encoder):
+def test_similar_questions_land_near_each_other(onnx_encoder):
     """What the encoder is for: paraphrases with few words in common are close, unrelated ones are not.
     Scrambled weights or a broken forward pass fail this."""
-    a, b, c, d, e = encoder.embed([
+    a, b, c, d, e = onnx_encoder.embed([
         "how long does an intensive outpatient program last",
         "how many weeks would I be in treatment",
         "can I bring my dog to the beach",
