@@ -25,7 +25,7 @@ DEV_SET = ROOT / "tests" / "data" / "faq_dev.tsv"
 # The held-out FAQ dev sets (thresholds and the dev figures in `make eval` use them together;
 # tests/data/README.md says who wrote each and how).
 FAQ_DEV_SETS = [DEV_SET] + [ROOT / "tests" / "data" / f"faq_dev_{name}.tsv"
-                            for name in ("hard", "naive", "visitor", "counsel", "contrast", "contrast2")]
+                            for name in ("hard", "naive", "visitor", "counsel", "contrast", "contrast2", "styles")]
 
 CRISIS_ID = "crisis_resources"
 # Replies that are not an article answer: for an out-of-scope question any of these is acceptable

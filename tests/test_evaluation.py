@@ -344,3 +344,32 @@ def test_concurrency_figures_are_the_median_of_the_rounds_and_errors_add_up():
     assert m["concurrent_errors"] == 3
     assert m["cpu_ms_per_msg"] == 17.0  # the round without the figure is left out
     assert median_of_rounds([{"throughput_rps": None}])["throughput_rps"] is None
+
+
+def test_dev_breakdown_counts_faq_and_crisis_rows_per_file_and_group():
+    from evaluation.dev_breakdown import breakdown, format_breakdown
+
+    arts = ["program_length", "insurance_cost"]
+    rows = [
+        ("faq.tsv", {"text": "a", "answer_id": "program_length", "style": "tiny"}, "program_length"),
+        ("faq.tsv", {"text": "b", "answer_id": "program_length", "style": "tiny"}, "insurance_cost"),
+        ("faq.tsv", {"text": "c", "answer_id": "insurance_cost", "style": "worry"}, "clarify"),
+        ("faq.tsv", {"text": "d", "answer_id": "insurance_cost", "style": "worry"}, "out_of_scope"),
+        ("faq.tsv", {"text": "e", "answer_id": "out_of_scope", "style": "worry"}, "insurance_cost"),
+        ("faq.tsv", {"text": "f", "answer_id": "out_of_scope", "style": "tiny"}, "crisis_resources"),
+        ("crisis.tsv", {"text": "g", "label": "crisis", "category": "plan"}, "crisis_resources"),
+        ("crisis.tsv", {"text": "h", "label": "crisis", "category": "plan"}, "program_length"),
+        ("crisis.tsv", {"text": "i", "label": "negative", "category": "figurative"}, "crisis_resources"),
+    ]
+    s = breakdown(rows, arts)
+    assert s["faq.tsv"] == {"answer_rows": 4, "right": 1, "wrong_article": 1, "clarify": 1, "declined": 1,
+                            "oos_rows": 2, "oos_answered": 1, "crisis_resources": 1}
+    assert s["faq.tsv:worry"]["answer_rows"] == 2 and s["faq.tsv:worry"]["oos_answered"] == 1
+    assert s["crisis.tsv"] == {"crisis_rows": 2, "caught": 1, "negative_rows": 1, "false_alarms": 1}
+    assert s["crisis.tsv:crisis:plan"] == {"crisis_rows": 2, "caught": 1}
+    lines = format_breakdown(s)
+    assert any(line.startswith("crisis.tsv ") and "caught 1/2" in line for line in lines)
+    # no message text is printed: halves B stay unread
+    assert not any(t in " ".join(lines).split() for t in "abcdefghi")
+    with pytest.raises(ValueError):
+        breakdown([("x.tsv", {"text": "j"}, "greet")], arts)
