@@ -238,6 +238,15 @@ CATEGORIES = {
             r"\b(?:sad|upset|cry|miss me)\b[^.!?\n]{0,25}?\bfor a (?:bit|while|week|day|few days)\b[^.!?\n]{0,30}?\b"
             r"(?:they'?d|they would|they'?ll|they will|everyone would|everyone'?d|everyone will)\s+(?:manage|get over it|"
             r"move on|be fine|be ok|be okay)\b",
+            # thirteenth session, from the C-SSRS categories; tried on the misses among the new writers' halves A
+            # (data/nlu/crisis_new_writers.yml); halves B (tests/data/crisis_dev_longposts_b.tsv, _shortchat_b.tsv) unread:
+            r"\b(?:hope|hoping|wish|wishing|pray|praying)\b[^.!?\n]{0,30}?\bheart\s+(?:just\s+|would\s+|will\s+)?"
+            r"(?:gives? out|gave out|stops?|stopped|quits?|fails?)\b",
+            r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?i\s+(?:get|catch|develop)\s+(?:some|a|an)\s+"
+            r"(?:\w+\s+)?(?:disease|illness|cancer)\b",
+            r"\b(?:wish|wishing|hope|hoping|pray|praying)\w*\b[^.!?\n]{0,40}?\b(?:would|will|'d|to)\s+(?:clip|hit|take out|"
+            r"flatten|run over|crush|mow down|wipe out)\s+me\b",
+            r"\b(?:want|wanna|wish|need|just)\s+(?:to\s+)?(?:just\s+)?be\s+gone\s+(?:for good|forever|permanently)\b",
         ],
     },
     # Self-harm without (stated) intent to die: cutting, burning, hitting, hurting oneself.
@@ -339,6 +348,13 @@ CATEGORIES = {
             r"\b(?:did|done)\s+something\s+(?:really\s+|very\s+|so\s+)?(?:bad|stupid|dumb|drastic|terrible)\s+to\s+myself\b",
             r"\b(?:i|just)\s+(?:take|took|swallowed)\s+(?:so |too |very )?many\s+(?:pills?|tablets?|meds)\s+"
             r"(?:now|already|tonight|just now)\b",
+            # thirteenth session, from the C-SSRS categories; tried on the misses among the new writers' halves A
+            # (data/nlu/crisis_new_writers.yml); halves B (tests/data/crisis_dev_longposts_b.tsv, _shortchat_b.tsv) unread:
+            r"\b(?:took|swallowed|downed)\s+(?:everything|all)\s+(?:i had\s+|there was\s+)?(?:in|from)\s+(?:the|my)\s+"
+            r"(?:medicine\s+|bathroom\s+)?(?:cabinet|cupboard|drawer|bottle|bathroom)\b(?![^.!?\n]{0,30}\b(?:to the|"
+            r"pharmacy|take back|disposal|recycl\w*|bin|trash|expired|out of date)\b)",
+            r"\b(?:did|done)\s+something\b[^.!?\n]{0,40}?\b(?:feel it (?:working|kicking in|starting)|"
+            r"kicking in)\b",
         ],
     },
     # A past attempt (C-SSRS lifetime attempt): a risk factor, gets the crisis resources.
@@ -417,6 +433,17 @@ CATEGORIES = {
             r"\b(?:gonna|going to|gon na|i will|i'?ll|planning to|plan to)\s+do it\s+(?:tonight|tonite|2nite|after "
             r"(?:everyone|my \w+|they|she|he) (?:leaves?|goes?|is|are|falls?))\b",
             r"\b(?:tonight|tonite|2nite)\s+(?:i'?ll|i will|im gonna|i'?m gonna|i am going to|i'?m going to)\s+do it\b",
+            # thirteenth session, from the C-SSRS categories; tried on the misses among the new writers' halves A
+            # (data/nlu/crisis_new_writers.yml); halves B (tests/data/crisis_dev_longposts_b.tsv, _shortchat_b.tsv) unread:
+            r"\b(?:decided|decide)\s+(?:exactly\s+)?how\s+i(?:'ll| will| am going to|'m going to| gonna| would)\s+"
+            r"do it\b(?!\s*[:\-])",
+            r"\b(?:where|when) and the (?:how|when|where)\b",
+            r"\b(?:picked|chosen|chose|decided on)\s+the\s+(?:way|method)\s+and\s+the\s+(?:day|date|night|evening|time|place|"
+            r"spot)\b",
+            r"\b(?:wrote|written|finished)\s+(?:the|my)\s+(?:note|letters?)\b[^.!?\n]{0,30}?\b(?:chose|chosen|picked|found)\s+"
+            r"(?:the|a)\s+(?:place|spot|day|date|time|night)\b",
+            r"\bbought\s+(?:the|all the|what)\s+(?:(?:stuff|things)\s+)?i need(?:ed)?\b[^\n]{0,15}?\b(?:it'?s|its|they'?re|"
+            r"theyre|it is)\s+(?:in|under|behind)\s+(?:the|my)\s+(?:car|closet|trunk|drawer|bag|garage|glovebox)\b",
         ],
     },
     # Goodbyes, notes, giving things away, putting affairs in order (preparatory behaviour).
@@ -498,6 +525,15 @@ CATEGORIES = {
             r"the (?:weekend|holidays|end of (?:the |this )?(?:week|month|year))|tomorrow|tonight)\b"
             r"(?![^.!?\n]{0,60}\b(?:vacation|trip|holiday|travel\w*|leave|move|moving|relocat\w*|office|contact|email|"
             r"colleague|coworker|team|shift|contract|job|transfer\w*|away)\b)",
+            # thirteenth session, from the C-SSRS categories; tried on the misses among the new writers' halves A
+            # (data/nlu/crisis_new_writers.yml); halves B (tests/data/crisis_dev_longposts_b.tsv, _shortchat_b.tsv) unread:
+            r"\bnot (?:my|the) last day (?:at|of|in) (?:the |my )?(?:job|work|office)\b[^.!?\n]{0,25}?\bmy last day\b",
+            r"\bcheck(?:ing|ed)? out (?:for good|permanently|of life)\b",
+            r"\b(?:they|you|everyone)(?:'ll|ll| will)\s+(?:understand|know|see)\s+(?:soon|tomorrow|later|"
+            r"by (?:tomorrow|tonight|morning))\s+why\b",
+            r"\b(?:passwords|insurance papers|insurance policy|insurance documents|bank details)\b[^.!?\n]{0,40}?\b(?:are|is)\s+(?:all\s+)?"
+            r"(?:in|on)\s+(?:a|the|my)\s+(?:document|folder|envelope|drawer|desk|table|file)\b(?![^.!?\n]{0,40}\b(?:trip|"
+            r"travel|vacation|holiday|surgery|leave|while i'?m away)\b)",
         ],
     },
     # Method and lethality questions, including veiled ones (heights, doses, guns). Asked in an IOP
@@ -577,6 +613,17 @@ CATEGORIES = {
             r"\bbackground check\b[^.!?\n]{0,60}?\b(?:therapy|therapist|psych\w*|mental health|hospital\w*|iop|treatment)\b"
             r"|\b(?:therapy|therapist|psych\w*|mental health|hospital\w*|iop|treatment)\b[^.!?\n]{0,60}?\b(?:gun|firearm)s?"
             r"\b[^.!?\n]{0,20}?\bbackground check\b",
+            # thirteenth session, from the C-SSRS categories; tried on the misses among the new writers' halves A
+            # (data/nlu/crisis_new_writers.yml); halves B (tests/data/crisis_dev_longposts_b.tsv, _shortchat_b.tsv) unread:
+            r"\b(?:would|will|is|could)\s+(?:a|the|one)\s+(?:full|whole|entire)\s+(?:(?:bottle|pack|packet|box)\s+of\s+"
+            r"(?:my\s+|the\s+|those\s+|these\s+|his\s+|her\s+)?(?:\w+\s+)?(?:pills?|meds|tablets?|medications?|capsules?|"
+            r"antidepressants?|painkillers?|insulin)|month'?s?\s+(?:supply|worth))\b[^.!?\n]{0,30}?\benough\b",
+            r"\b(?:took|take|taking|swallow|swallowed|swallowing)\s+(?:the|a|my|their|his|her)\s+(?:whole|entire|full)\s+"
+            r"(?:month'?s?\s+)?(?:supply|bottle|prescription|pack)\s+at once\b",
+            r"\b(?:height|floor|floors|storey|storeys|stories)\b[^.!?\n]{0,30}?\b(?:guaranteed|no one survives|"
+            r"nobody survives|unsurvivable)\b(?!\s+to\s+(?:make|give|be|scare|get))",
+            r"\bdangerous in (?:large|big|high|huge) (?:amounts|doses|quantities)\b[^\n]{0,80}?\b(?:whole|entire|"
+            r"all of (?:it|them)|at once)\b",
         ],
     },
     # Thoughts of harming or killing someone else.
@@ -625,6 +672,10 @@ CATEGORIES = {
             r"\b(?:bring|bringing|take|taking)\s+something\s+(?:to|into)\s+(?:the\s+)?(?:office|work|school|meeting)\b"
             r"[^.!?\n]{0,40}?\b(?:pay|sorry|regret|settle|learn)\b",
             r"\bsettle (?:things|this|it|the score)\b[^.!?\n]{0,25}?\bpermanently\b",
+            # thirteenth session, from the C-SSRS categories; tried on the misses among the new writers' halves A
+            # (data/nlu/crisis_new_writers.yml); halves B (tests/data/crisis_dev_longposts_b.tsv, _shortchat_b.tsv) unread:
+            r"\b(?:want|wanted|need)\s+(?:him|her|them|my (?:boss|manager|supervisor|coworker|colleague|ex|team lead|lead))\s+"
+            r"(?:hurt|to suffer|to bleed|in pain)\b",
         ],
     },
     # Frightening / intrusive thoughts about death or harm: the article names "thoughts that frighten

@@ -381,6 +381,43 @@ TENTH_SESSION_NEGATIVES = [
     "years ago i cut myself for a while. i've been stable for a long time now and this is about burnout",
     "I blacked out from low blood sugar and lost consciousness at my desk",
 ]
+# thirteenth session: our own wording for the kinds the new writers' training halves (data/nlu/crisis_new_writers.yml)
+# showed the patterns missed; none is a row of any set. The negatives sit next to each new pattern.
+THIRTEENTH_SESSION_POSITIVES = [
+    ("swallowed all there was in the bathroom cabinet, sorry", "crisis_urgent"),
+    ("i did something an hour ago and i can feel it kicking in", "crisis_urgent"),
+    ("i decided how i'll do it and nobody at the office suspects", "crisis_urgent"),
+    ("i've sorted out the where and the how, only the date is left", "crisis_urgent"),
+    ("chose the method and the night already", "crisis_urgent"),
+    ("finished my letters and picked the spot", "crisis_urgent"),
+    ("bought what i needed, it's in the glovebox now", "crisis_urgent"),
+    ("it's not my last day at work on friday, it's my last day", "crisis_urgent"),
+    ("after the audit i'm checking out for good", "crisis_urgent"),
+    ("you'll understand tomorrow why i said thanks for everything", "crisis_urgent"),
+    ("my passwords and insurance papers are in the folder on my desk for my sister", "crisis_urgent"),
+    ("would the whole box of my sleeping tablets be enough", "crisis"),
+    ("what if a person took their whole prescription at once", "crisis"),
+    ("from a high enough floor is a fall guaranteed", "crisis"),
+    ("i keep praying my heart just stops during the standup", "crisis"),
+    ("i hope i catch some awful illness so this ends", "crisis"),
+    ("half hoping the delivery van would flatten me on the way in", "crisis"),
+    ("i don't want to move away, i want to be gone for good", "crisis"),
+    ("i want my team lead to suffer the way i have", "crisis"),
+]
+THIRTEENTH_SESSION_NEGATIVES = [
+    "i took everything i had in the cabinet to the pharmacy take-back day",
+    "i took something for the headache and i can feel it working already",
+    "i know exactly how i'll do it: tell my manager on monday and ask for leave",
+    "we picked the venue and the date for the team offsite",
+    "it's my last day at work on friday, they're getting me a cake",
+    "i'm checking out of the hotel tomorrow and flying home",
+    "my passwords are in the folder on my desk while i'm away on vacation",
+    "is a whole bottle of water enough for the drive",
+    "the drop on that roller coaster is guaranteed to make me scream",
+    "i hope i don't catch some illness from the open office",
+    "i want the pain to be gone for good, my back has hurt for months",
+    "i want my manager to understand how tired i am",
+]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
 
@@ -408,7 +445,8 @@ def test_a_taken_back_threat_is_figurative_but_not_joking_is_not():
 
 
 @pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES + FIFTH_SESSION_POSITIVES
-                         + SEVENTH_SESSION_POSITIVES + TENTH_SESSION_POSITIVES,
+                         + SEVENTH_SESSION_POSITIVES + TENTH_SESSION_POSITIVES
+                         + THIRTEENTH_SESSION_POSITIVES,
                          ids=lambda v: str(v)[:40])
 def test_later_sessions_wording_fires(detector, text, want):
     intent, ranking = faq()
@@ -417,7 +455,8 @@ def test_later_sessions_wording_fires(detector, text, want):
 
 
 @pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES + FIFTH_SESSION_NEGATIVES
-                         + SEVENTH_SESSION_NEGATIVES + TENTH_SESSION_NEGATIVES,
+                         + SEVENTH_SESSION_NEGATIVES + TENTH_SESSION_NEGATIVES
+                         + THIRTEENTH_SESSION_NEGATIVES,
                          ids=lambda v: v[:40])
 def test_later_sessions_negatives_do_not_fire(detector, text):
     intent, ranking = faq("iop_for_burnout", 0.8)
