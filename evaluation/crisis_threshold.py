@@ -6,8 +6,8 @@ crisis_dev_counselling.tsv, crisis_dev_severe_a.tsv, crisis_dev_chat_a.tsv, cris
 crisis_dev_slang.tsv), every FAQ dev set (evaluation.common.FAQ_DEV_SETS; up to the ninth session only the
 first four were listed here) and the distress negatives (distress_dev.tsv).
 crisis_dev_severe_b.tsv, crisis_dev_chat_b.tsv, crisis_dev_forum_b.tsv and the thirteenth session's
-crisis_dev_longposts_b.tsv and crisis_dev_shortchat_b.tsv are held out of the sweep: their figures are printed
-on their own at the end.
+crisis_dev_longposts_b.tsv, crisis_dev_shortchat_b.tsv, crisis_dev_longmsg_e.tsv and crisis_dev_longmsg_f.tsv
+are held out of the sweep: their figures are printed on their own at the end.
 Reports, for thresholds 0.1..0.95, with the figurative/denial veto applied as the detector applies it,
 with and without the risk-vocabulary gate: how many crisis rows the classifier alone would catch
 (its crisis score >= t: CrisisDetector.classifier_score), how many non-crisis rows it would wrongly send to the
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ("crisis_dev_severe_b.tsv", "crisis_dev_chat_b.tsv", "crisis_dev_forum_b.tsv", "crisis_dev_longposts_b.tsv",
-            "crisis_dev_shortchat_b.tsv")
+            "crisis_dev_shortchat_b.tsv", "crisis_dev_longmsg_e.tsv", "crisis_dev_longmsg_f.tsv")
 
 
 def main() -> None:
@@ -46,7 +46,7 @@ def main() -> None:
         + [(r["text"], False) for path in FAQ_DEV_SETS for r in read_tsv(path)] \
         + [(r["text"], False) for r in read("distress_dev.tsv")]
     # Held out of the sweep: the halves B of the severe (fifth session), chat and forum (seventh), long-post and
-    # short-chat (thirteenth) sets.
+    # short-chat (thirteenth) sets, and the thirteenth session's two long-message sets.
     held_out = [(r["text"], r["label"] == "crisis") for name in HELD_OUT for r in read(name)]
     # Long counselling-forum posts without risk: the kind of negative the outside set is made of and
     # the classifier found hardest (fourth session). Counted on their own too.
