@@ -20,45 +20,54 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, Iterable, List, Sequence, Tuple
 
-from evaluation.common import read_tsv
-
-CRISIS_ID = "crisis_resources"
+from evaluation.common import CRISIS_ID, read_tsv, score_crisis, score_faq
 
 
 def breakdown(rows: Iterable[Tuple[str, Dict[str, str], str]], articles: Sequence[str]) -> Dict[str, Dict[str, int]]:
-    """Counts per file and per file:group from (file name, row, what the bot replied) triples."""
-    arts = set(articles)
-    stats: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    """Counts per file and per file:group from (file name, row, what the bot replied) triples, with the
+    metrics `make eval` uses (evaluation.common.score_faq / score_crisis)."""
+    groups: Dict[str, List[Tuple[Dict[str, str], str]]] = defaultdict(list)
     for name, row, got in rows:
         if "answer_id" in row:
-            expected = row["answer_id"]
-            keys = (name, f"{name}:{row.get('style', '')}")
-            for key in keys:
-                s = stats[key]
-                if expected in arts:
-                    s["answer_rows"] += 1
-                    s["right"] += got == expected
-                    s["wrong_article"] += got in arts and got != expected
-                    s["clarify"] += got == "clarify"
-                    s["declined"] += got == "out_of_scope"
-                else:
-                    s["oos_rows"] += 1
-                    s["oos_answered"] += got in arts
-                s["crisis_resources"] += got == CRISIS_ID
+            group = row.get("style", "")
         elif "label" in row:
-            positive = row["label"] not in ("negative", "none")
-            keys = (name, f"{name}:{'crisis' if positive else 'negative'}:{row.get('category', '')}")
-            for key in keys:
-                s = stats[key]
-                if positive:
-                    s["crisis_rows"] += 1
-                    s["caught"] += got == CRISIS_ID
-                else:
-                    s["negative_rows"] += 1
-                    s["false_alarms"] += got == CRISIS_ID
+            group = f"{'negative' if _negative(row) else 'crisis'}:{row.get('category', '')}"
         else:
             raise ValueError(f"{name}: a row has neither an answer_id nor a label column")
-    return {k: dict(v) for k, v in stats.items()}
+        groups[name].append((row, got))
+        groups[f"{name}:{group}"].append((row, got))
+    return {key: (_faq_counts(members, articles) if "answer_id" in members[0][0] else _crisis_counts(members))
+            for key, members in groups.items()}
+
+
+def _negative(row: Dict[str, str]) -> bool:
+    return row["label"] in ("negative", "none")
+
+
+def _faq_counts(members: List[Tuple[Dict[str, str], str]], articles: Sequence[str]) -> Dict[str, int]:
+    s = score_faq([{"text": row["text"], "expected": row["answer_id"], "got": got} for row, got in members],
+                  articles)
+    answers, oos = s["answer_outcomes"], s["oos_outcomes"]
+    out: Dict[str, int] = {}
+    if s["answer_rows"]:
+        out.update(answer_rows=s["answer_rows"], right=s["correct"], wrong_article=answers.get("wrong article", 0),
+                   clarify=answers.get("clarify", 0), declined=answers.get("out_of_scope", 0))
+    if s["oos_rows"]:
+        out.update(oos_rows=s["oos_rows"], oos_answered=s["wrong_answers"])
+    out["crisis_resources"] = answers.get(CRISIS_ID, 0) + oos.get(CRISIS_ID, 0)
+    return out
+
+
+def _crisis_counts(members: List[Tuple[Dict[str, str], str]]) -> Dict[str, int]:
+    scored = [({"text": row["text"], "note": row.get("category", ""), "answer_id": got}, _negative(row))
+              for row, got in members]
+    s = score_crisis([r for r, neg in scored if not neg], [r for r, neg in scored if neg])
+    out: Dict[str, int] = {}
+    if s["positives"]:
+        out.update(crisis_rows=s["positives"], caught=s["caught"])
+    if s["negatives"]:
+        out.update(negative_rows=s["negatives"], false_alarms=s["false_alarms"])
+    return out
 
 
 def format_breakdown(stats: Dict[str, Dict[str, int]]) -> List[str]:
