@@ -178,13 +178,22 @@ class OnnxEncoder:
 
     def embed(self, texts: List[str], batch_size: int = 32) -> np.ndarray:
         """Unit vectors [n, 512], in input order; a text without word pieces (the empty string) gets zeros.
-        Texts are run in batches of similar length, so little padding is computed."""
+        Texts are run in batches of similar length, so little padding is computed: sorted by length, at
+        most `batch_size` per batch, and a text more than twice as long as the batch's first (plus 8 pieces)
+        starts a new batch. Without that rule a long message and its short crisis windows
+        (components/crisis_windows.py) were one batch, every window padded to the long message: attention
+        costs grow with the square of the width."""
         if isinstance(texts, str):
             raise TypeError("embed expects a list of strings")
         tokens = [self.tokenizer.encode(t) for t in texts]
         out = np.zeros((len(texts), DIM), np.float32)
-        live = sorted((i for i, t in enumerate(tokens) if t), key=lambda i: min(len(tokens[i]), self.max_tokens))
-        for start in range(0, len(live), batch_size):
-            chosen = live[start:start + batch_size]
-            out[chosen] = self.embed_tokens([tokens[i] for i in chosen])
+        width = lambda i: min(len(tokens[i]), self.max_tokens)  # noqa: E731
+        live = sorted((i for i, t in enumerate(tokens) if t), key=width)
+        batch: List[int] = []
+        for i in live + [None]:
+            if batch and (i is None or len(batch) >= batch_size or width(i) > 2 * width(batch[0]) + 8):
+                out[batch] = self.embed_tokens([tokens[j] for j in batch])
+                batch = []
+            if i is not None:
+                batch.append(i)
         return out
