@@ -31,6 +31,7 @@ sys.modules.setdefault("jax", None)  # `import jax` now raises ImportError, whic
 # else, including every neural component, means the real TensorFlow is loaded.
 TENSORFLOW_FREE = frozenset({
     "components.crisis_detector.CrisisDetector",
+    "components.crisis_windows.CrisisWindowSplitter",
     "components.intent_classifier.LinearIntentClassifier",
     "components.scope_guard.ScopeGuard",
     "components.sentence_encoder.SentenceEncoderFeaturizer",
