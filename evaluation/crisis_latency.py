@@ -7,6 +7,12 @@ objects carrying a classifier intent, for every text of tests/data/crisis_dev.ts
 p50/p95/p99/mean/max per message for each mix, the one-off build time, and the time for a
 20,000-character message.
 
+Then, with a trained model (`--model`, default the newest in models/), the cost of the crisis windows
+(components/crisis_windows.py): the whole NLU parse of every text of two mixes, long posts
+(tests/data/crisis_dev_posts.tsv and crisis_dev_counselling.tsv) and FAQ questions, each parsed with the
+window splitter on and off in turn (interleaved, so machine noise hits both alike). Prints p50/p95 of both,
+the windows per message, and a 20,000-character message on and off. `--no-model` skips this part.
+
     flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_latency [--repeat 50]
 """
 from __future__ import annotations
@@ -37,6 +43,9 @@ def percentile(values, p):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--model", default=None, help="model for the windows part (default: newest in models/)")
+    ap.add_argument("--no-model", action="store_true", help="skip the windows part")
+    ap.add_argument("--window-repeat", type=int, default=3)
     args = ap.parse_args()
 
     from rasa.engine.graph import ExecutionContext, GraphSchema
@@ -97,6 +106,63 @@ def main() -> None:
         print(f"  max   {max(timings):7.3f} ms")
     print(f"  one-off build (spaCy blank en + lookup tables + patterns): {build_ms:.0f} ms")
     print(f"  20,000-character message: median {statistics.median(long_ms):.1f} ms over 5 runs")
+    if not args.no_model:
+        windows_cost(args.model, args.window_repeat, long_text)
+
+
+def windows_cost(model, repeat: int, long_text: str) -> None:
+    """Whole NLU parse time with the crisis windows on and off (see the module doc)."""
+    import asyncio
+
+    from components.crisis_windows import CrisisWindowSplitter, window_texts
+    from evaluation.common import load_nlu_agent, read_tsv
+    from evaluation.servers import latest_model
+
+    agent = load_nlu_agent(model or latest_model())
+    asyncio.run(agent.parse_message("warm up"))
+    splitters = [node._component for node in agent.processor.graph_runner._instantiated_nodes.values()
+                 if isinstance(getattr(node, "_component", None), CrisisWindowSplitter)]
+    if not splitters:
+        print("crisis windows: the model has no CrisisWindowSplitter; nothing to compare")
+        return
+    splitter = splitters[0]
+    data = ROOT / "tests" / "data"
+    mixes = {"long posts (crisis_dev_posts.tsv + crisis_dev_counselling.tsv)":
+             [r["text"] for name in ("crisis_dev_posts.tsv", "crisis_dev_counselling.tsv")
+              for r in read_tsv(data / name)],
+             "FAQ questions (faq_dev_naive.tsv)": [r["text"] for r in read_tsv(data / "faq_dev_naive.tsv")]}
+
+    async def parse_ms(text: str, on: bool) -> float:
+        splitter.enabled = on
+        s = time.perf_counter()
+        await agent.parse_message(text)
+        return (time.perf_counter() - s) * 1000
+
+    async def run(texts):
+        on, off = [], []
+        order = texts * repeat
+        random.Random(13).shuffle(order)
+        for k, t in enumerate(order):
+            first = k % 2 == 0  # alternate which runs first
+            a = await parse_ms(t, first)
+            b = await parse_ms(t, not first)
+            (on if first else off).append(a)
+            (off if first else on).append(b)
+        return on, off
+
+    for name, texts in mixes.items():
+        counts = [len(window_texts(t, splitter.size, splitter.min_sentences, splitter.max_windows)) for t in texts]
+        on, off = asyncio.run(run(texts))
+        print(f"Crisis windows, whole NLU parse per message, {name}: {len(texts)} texts x {repeat}; windows per "
+              f"message: mean {statistics.fmean(counts):.1f}, max {max(counts)}, "
+              f"{sum(c > 0 for c in counts)} of {len(texts)} messages have any")
+        for label, xs in (("windows on ", on), ("windows off", off)):
+            print(f"  {label}: p50 {percentile(xs, 50):7.2f} ms  p95 {percentile(xs, 95):7.2f} ms  "
+                  f"mean {statistics.fmean(xs):7.2f} ms")
+    on, off = asyncio.run(run([long_text]))
+    print(f"  20,000-character message ({len(window_texts(long_text, splitter.size, splitter.min_sentences, splitter.max_windows))} windows): "
+          f"median on {statistics.median(on):.0f} ms, off {statistics.median(off):.0f} ms")
+    splitter.enabled = True
 
 
 if __name__ == "__main__":

@@ -8,12 +8,15 @@ first four were listed here) and the distress negatives (distress_dev.tsv).
 crisis_dev_severe_b.tsv, crisis_dev_chat_b.tsv, crisis_dev_forum_b.tsv and the thirteenth session's
 crisis_dev_longposts_b.tsv, crisis_dev_shortchat_b.tsv, crisis_dev_longmsg_e.tsv and crisis_dev_longmsg_f.tsv
 are held out of the sweep: their figures are printed on their own at the end.
+Then the crisis windows (components/crisis_windows.py): the shipped rule OR the best window's crisis score
+>= w, for w 0.8..0.99, on the sweep and the held-out sets, and the window_threshold the same rule picks.
 Reports, for thresholds 0.1..0.95, with the figurative/denial veto applied as the detector applies it,
 with and without the risk-vocabulary gate: how many crisis rows the classifier alone would catch
 (its crisis score >= t: CrisisDetector.classifier_score), how many non-crisis rows it would wrongly send to the
 crisis path, and the same for patterns OR classifier (what the bot does).
 
-    flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_threshold [--model PATH]
+    flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_threshold [--model PATH] \
+        [--window-stride N]
 """
 from __future__ import annotations
 
@@ -29,12 +32,19 @@ HELD_OUT = ("crisis_dev_severe_b.tsv", "crisis_dev_chat_b.tsv", "crisis_dev_foru
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=None)
+    ap.add_argument("--window-stride", type=int, default=None,
+                    help="measure with this CrisisWindowSplitter stride instead of the model's")
     args = ap.parse_args()
     from components.crisis_detector import CrisisDetector, detect, figurative_only
     from evaluation.common import FAQ_DEV_SETS, load_nlu_agent, read_tsv
     from evaluation.servers import latest_model
 
     agent = load_nlu_agent(args.model or latest_model())
+    if args.window_stride is not None:
+        from components.crisis_windows import CrisisWindowSplitter
+        for node in agent.processor.graph_runner._instantiated_nodes.values():
+            if isinstance(getattr(node, "_component", None), CrisisWindowSplitter):
+                node._component.stride = args.window_stride
     def read(name):
         return read_tsv(ROOT / "tests" / "data" / name)
 
@@ -68,11 +78,13 @@ def main() -> None:
 
     def facts(parsed_rows):
         """(crisis row?, patterns matched?, classifier scores, counselling post?, judged figurative/denied?,
-        text) for each parsed row."""
+        text, best crisis-window score) for each parsed row."""
         out = []
         for text, positive, res in parsed_rows:
             d = detect(text)
-            out.append((positive, d["matched"], clf_scores(res), text in counselling, figurative_only(d), text))
+            window = float((res.get("crisis") or {}).get("window_score") or 0.0)
+            out.append((positive, d["matched"], clf_scores(res), text in counselling, figurative_only(d), text,
+                        window))
         return out
 
     n_sweep = len(parsed) - len(held_out)
@@ -93,13 +105,13 @@ def main() -> None:
 
     defaults = CrisisDetector.get_default_config()
 
-    def counts(data=data, **config):
+    def counts(data=data, windows=False, **config):
         """Caught / false alarms with the detector's own rule (CrisisDetector.classifier_counts) under
-        `config`: classifier alone, patterns OR classifier, and the latter's false alarms on
-        counselling posts."""
+        `config`: classifier alone, patterns OR classifier (OR, with `windows`, a crisis window at or above
+        window_threshold), and the latter's false alarms on counselling posts."""
         det = CrisisDetector({**defaults, **config})
-        clf = [det.classifier_counts(det.classifier_score(s)[1], text, fig) for _, _, s, _, fig, text in data]
-        both = [m or c for (_, m, *_), c in zip(data, clf)]
+        clf = [det.classifier_counts(det.classifier_score(s)[1], text, fig) for _, _, s, _, fig, text, _ in data]
+        both = [m or c or (windows and w >= det.window_threshold) for (_, m, *_, w), c in zip(data, clf)]
         return (sum(p and c for (p, *_), c in zip(data, clf)), sum((not p) and c for (p, *_), c in zip(data, clf)),
                 sum(p and b for (p, *_), b in zip(data, both)), sum((not p) and b for (p, *_), b in zip(data, both)),
                 sum(row[3] and b for row, b in zip(data, both)))
@@ -140,10 +152,30 @@ def main() -> None:
         for t in sorted({shipped, *([max(picks)[2]] if picks else [])}):
             _, _, h_tp, h_fp, _ = counts(held_data, classifier_threshold=t, classifier_score=kind)
             print(f"held out ({' + '.join(HELD_OUT)}) at {t}, {kind!r}"
-                  f"{' (shipped)' if t == shipped and kind == shipped_kind else ''}: caught "
+                  f"{' (shipped)' if t == shipped and kind == shipped_kind else ''}, whole messages only: caught "
                   f"{h_tp}/{held_pos}, false alarms {h_fp}/{len(held_data) - held_pos}")
+    windows_sweep(counts, data, held_data, pos, neg, n_couns, held_pos, defaults)
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
+
+
+def windows_sweep(counts, data, held_data, pos, neg, n_couns, held_pos, defaults) -> None:
+    """The shipped rule OR a crisis window (components/crisis_windows.py) at or above w, by w."""
+    with_windows = sum(row[6] > 0 for row in data)
+    print(f"crisis windows: the shipped rule OR the best window's crisis score >= w ({with_windows} of "
+          f"{len(data)} sweep rows have windows; shipped window_threshold {defaults['window_threshold']}):")
+    picks = []
+    for w in [None, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99]:
+        config = {} if w is None else {"window_threshold": w}
+        _, _, u_tp, u_fp, u_cp = counts(windows=w is not None, **config)
+        _, _, h_tp, h_fp, _ = counts(held_data, windows=w is not None, **config)
+        ok = u_fp < 0.02 * neg and u_cp <= 0.03 * n_couns
+        picks += [(u_tp, -w, w)] if ok and w is not None else []  # ties: the lowest, as for the threshold
+        print(f"  {'no windows' if w is None else f'w {w:.2f}'}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} "
+              f"({u_cp}/{n_couns}); held out caught {h_tp}/{held_pos}, false alarms "
+              f"{h_fp}/{len(held_data) - held_pos}" + ("" if ok else "  over"))
+    print("Same rule as the threshold, on the sweep sets only" + (f": it picks {max(picks)[2]}." if picks else
+                                                               ": no window threshold meets it."))
 
 
 if __name__ == "__main__":
