@@ -46,18 +46,15 @@ import re
 import unicodedata
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Text, Tuple
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
                                        PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import crisis_patterns as P
 from components import crisis_windows as W
+from components.stored_component import ConfigOnlyComponent
 
 logger = logging.getLogger(__name__)
 
@@ -547,7 +544,7 @@ def detect(text: Any) -> Dict[str, Any]:
 # The Rasa component
 # ---------------------------------------------------------------------------------------------
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CrisisDetector(GraphComponent, IntentClassifier):
+class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
     """Crisis patterns + the classifier's crisis intents -> crisis / crisis_urgent at confidence 1.0."""
 
     @staticmethod
@@ -623,18 +620,6 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             raise ValueError(f"CrisisDetector classifier_score must be 'sum' or 'max', not {self.score_kind!r}")
         self.engine = get_engine()  # built once per process, never per message
 
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "CrisisDetector":
-        return cls(config)
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisDetector":
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         windows: Dict[int, List[Tuple[Dict[str, float], float]]] = {}

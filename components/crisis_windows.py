@@ -30,13 +30,11 @@ import math
 import re
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.stored_component import ConfigOnlyComponent
 
 # Set on a window message (never added to the output): the index of its parent in the batch.
 WINDOW_PARENT = "crisis_window_parent"
@@ -93,7 +91,7 @@ def strip_windows(messages: List[Message]) -> List[Message]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class CrisisWindowSplitter(GraphComponent):
+class CrisisWindowSplitter(ConfigOnlyComponent):
     """Adds a window message per three consecutive sentences of each long message (see module doc)."""
 
     @staticmethod
@@ -127,18 +125,6 @@ class CrisisWindowSplitter(GraphComponent):
         if self.size < 1 or self.max_windows < 1 or self.stride < 1:
             raise ValueError("CrisisWindowSplitter: size, max_windows and stride must be at least 1")
 
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "CrisisWindowSplitter":
-        return cls(config)
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisWindowSplitter":
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data  # training examples are classified whole, as they were written
 
     def process(self, messages: List[Message]) -> List[Message]:
         if not self.enabled:

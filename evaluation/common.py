@@ -333,6 +333,15 @@ def load_nlu_agent(model: str) -> Any:
     return Agent.load(model)
 
 
+def loaded_component(agent: Any, cls: type) -> Any:
+    """The instance of graph component class `cls` in a model loaded with load_nlu_agent (None if the model
+    has none), so a measurement can switch one of its settings (e.g. CrisisWindowSplitter.enabled)."""
+    for node in agent.processor.graph_runner._instantiated_nodes.values():
+        if isinstance(getattr(node, "_component", None), cls):
+            return node._component
+    return None
+
+
 def read_faq_dev() -> List[Dict[str, str]]:
     """The rows of the held-out FAQ dev sets, in FAQ_DEV_SETS order."""
     missing = [p for p in FAQ_DEV_SETS if not p.is_file()]

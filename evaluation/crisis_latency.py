@@ -115,17 +115,15 @@ def windows_cost(model, repeat: int, long_text: str) -> None:
     import asyncio
 
     from components.crisis_windows import CrisisWindowSplitter, window_texts
-    from evaluation.common import load_nlu_agent, read_tsv
+    from evaluation.common import load_nlu_agent, loaded_component, read_tsv
     from evaluation.servers import latest_model
 
     agent = load_nlu_agent(model or latest_model())
     asyncio.run(agent.parse_message("warm up"))
-    splitters = [node._component for node in agent.processor.graph_runner._instantiated_nodes.values()
-                 if isinstance(getattr(node, "_component", None), CrisisWindowSplitter)]
-    if not splitters:
+    splitter = loaded_component(agent, CrisisWindowSplitter)
+    if splitter is None:
         print("crisis windows: the model has no CrisisWindowSplitter; nothing to compare")
         return
-    splitter = splitters[0]
     data = ROOT / "tests" / "data"
     mixes = {"long posts (crisis_dev_posts.tsv + crisis_dev_counselling.tsv)":
              [r["text"] for name in ("crisis_dev_posts.tsv", "crisis_dev_counselling.tsv")

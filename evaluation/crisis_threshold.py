@@ -36,15 +36,16 @@ def main() -> None:
                     help="measure with this CrisisWindowSplitter stride instead of the model's")
     args = ap.parse_args()
     from components.crisis_detector import CrisisDetector, detect, figurative_only
-    from evaluation.common import FAQ_DEV_SETS, load_nlu_agent, read_tsv
+    from evaluation.common import FAQ_DEV_SETS, load_nlu_agent, loaded_component, read_tsv
     from evaluation.servers import latest_model
 
     agent = load_nlu_agent(args.model or latest_model())
     if args.window_stride is not None:
         from components.crisis_windows import CrisisWindowSplitter
-        for node in agent.processor.graph_runner._instantiated_nodes.values():
-            if isinstance(getattr(node, "_component", None), CrisisWindowSplitter):
-                node._component.stride = args.window_stride
+        splitter = loaded_component(agent, CrisisWindowSplitter)
+        if splitter is None:
+            raise SystemExit("--window-stride: the model has no CrisisWindowSplitter")
+        splitter.stride = args.window_stride
     def read(name):
         return read_tsv(ROOT / "tests" / "data" / name)
 

@@ -373,3 +373,16 @@ def test_dev_breakdown_counts_faq_and_crisis_rows_per_file_and_group():
     assert not any(t in " ".join(lines).split() for t in "abcdefghi")
     with pytest.raises(ValueError):
         breakdown([("x.tsv", {"text": "j"}, "greet")], arts)
+
+
+def test_loaded_component_finds_the_instance_in_a_loaded_graph():
+    from types import SimpleNamespace
+
+    from components.crisis_windows import CrisisWindowSplitter
+    from evaluation.common import loaded_component
+    splitter = CrisisWindowSplitter({})
+    nodes = {"run_tokenizer": SimpleNamespace(_component=object()), "run_splitter": SimpleNamespace(_component=splitter),
+             "not_loaded": SimpleNamespace()}
+    agent = SimpleNamespace(processor=SimpleNamespace(graph_runner=SimpleNamespace(_instantiated_nodes=nodes)))
+    assert loaded_component(agent, CrisisWindowSplitter) is splitter
+    assert loaded_component(agent, int) is None
