@@ -27,6 +27,16 @@ DEV_SET = ROOT / "tests" / "data" / "faq_dev.tsv"
 FAQ_DEV_SETS = [DEV_SET] + [ROOT / "tests" / "data" / f"faq_dev_{name}.tsv"
                             for name in ("hard", "naive", "visitor", "counsel", "contrast", "contrast2", "styles")]
 
+# Our crisis dev sets (tests/data/README.md). The sweep sets choose the crisis thresholds
+# (evaluation/crisis_threshold.py); the held-out sets only report: the halves B of the fifth and seventh
+# sessions' writers and the thirteenth session's four, whose misses nobody has read.
+CRISIS_SWEEP_SETS = ("crisis_dev.tsv", "crisis_dev_posts.tsv", "crisis_dev_indirect_a.tsv", "crisis_dev_indirect_b.tsv",
+                     "crisis_dev_counselling.tsv", "crisis_dev_severe_a.tsv", "crisis_dev_chat_a.tsv",
+                     "crisis_dev_forum_a.tsv", "crisis_dev_slang.tsv")
+CRISIS_HELD_OUT_SETS = ("crisis_dev_severe_b.tsv", "crisis_dev_chat_b.tsv", "crisis_dev_forum_b.tsv",
+                        "crisis_dev_longposts_b.tsv", "crisis_dev_shortchat_b.tsv", "crisis_dev_longmsg_e.tsv",
+                        "crisis_dev_longmsg_f.tsv")
+
 CRISIS_ID = "crisis_resources"
 # Replies that are not an article answer: for an out-of-scope question any of these is acceptable
 # except crisis_resources, which is reported on its own (it is not a wrong *article* answer either).
@@ -340,6 +350,15 @@ def loaded_component(agent: Any, cls: type) -> Any:
         if isinstance(getattr(node, "_component", None), cls):
             return node._component
     return None
+
+
+def crisis_dev_rows(name: str) -> List[Tuple[str, bool]]:
+    """(text, is a crisis row) for a crisis dev set in tests/data: crisis_dev.tsv labels its crisis rows
+    with their category and the rest `none`; the other sets say `crisis` or `negative`."""
+    rows = read_tsv(ROOT / "tests" / "data" / name)
+    if name == "crisis_dev.tsv":
+        return [(r["text"], r["label"] != "none") for r in rows]
+    return [(r["text"], r["label"] == "crisis") for r in rows]
 
 
 def read_faq_dev() -> List[Dict[str, str]]:

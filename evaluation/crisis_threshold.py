@@ -1,13 +1,11 @@
 """Measure the CrisisDetector's classifier_threshold (a measurement, not a test).
 
-Loads a trained model's NLU in-process and parses every row of our own dev sets only: crisis
-(tests/data/crisis_dev.tsv, crisis_dev_posts.tsv, crisis_dev_indirect_a.tsv and _b.tsv,
-crisis_dev_counselling.tsv, crisis_dev_severe_a.tsv, crisis_dev_chat_a.tsv, crisis_dev_forum_a.tsv,
-crisis_dev_slang.tsv), every FAQ dev set (evaluation.common.FAQ_DEV_SETS; up to the ninth session only the
-first four were listed here) and the distress negatives (distress_dev.tsv).
-crisis_dev_severe_b.tsv, crisis_dev_chat_b.tsv, crisis_dev_forum_b.tsv and the thirteenth session's
-crisis_dev_longposts_b.tsv, crisis_dev_shortchat_b.tsv, crisis_dev_longmsg_e.tsv and crisis_dev_longmsg_f.tsv
-are held out of the sweep: their figures are printed on their own at the end.
+Loads a trained model's NLU in-process and parses every row of our own dev sets only: the crisis sweep sets
+(evaluation.common.CRISIS_SWEEP_SETS), every FAQ dev set (evaluation.common.FAQ_DEV_SETS; up to the ninth
+session only the first four were listed here) and the distress negatives (distress_dev.tsv). The crisis
+held-out sets (evaluation.common.CRISIS_HELD_OUT_SETS: the halves B of the fifth, seventh and thirteenth
+sessions' writers and the thirteenth session's two long-message sets) are left out of the sweep: their
+figures are printed on their own.
 Then the crisis windows (components/crisis_windows.py): the shipped rule OR the best window's crisis score
 >= w, for w 0.8..0.99, on the sweep and the held-out sets, and the window_threshold the same rule picks.
 Reports, for thresholds 0.1..0.95, with the figurative/denial veto applied as the detector applies it,
@@ -24,9 +22,9 @@ import argparse
 import asyncio
 from pathlib import Path
 
+from evaluation.common import CRISIS_HELD_OUT_SETS as HELD_OUT
+
 ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = ("crisis_dev_severe_b.tsv", "crisis_dev_chat_b.tsv", "crisis_dev_forum_b.tsv", "crisis_dev_longposts_b.tsv",
-            "crisis_dev_shortchat_b.tsv", "crisis_dev_longmsg_e.tsv", "crisis_dev_longmsg_f.tsv")
 
 
 def main() -> None:
@@ -36,7 +34,8 @@ def main() -> None:
                     help="measure with this CrisisWindowSplitter stride instead of the model's")
     args = ap.parse_args()
     from components.crisis_detector import CrisisDetector, detect, figurative_only
-    from evaluation.common import FAQ_DEV_SETS, load_nlu_agent, loaded_component, read_tsv
+    from evaluation.common import (CRISIS_SWEEP_SETS, FAQ_DEV_SETS, crisis_dev_rows, load_nlu_agent,
+                                   loaded_component, read_tsv)
     from evaluation.servers import latest_model
 
     agent = load_nlu_agent(args.model or latest_model())
@@ -49,16 +48,12 @@ def main() -> None:
     def read(name):
         return read_tsv(ROOT / "tests" / "data" / name)
 
-    rows = [(r["text"], r["label"] != "none") for r in read("crisis_dev.tsv")] \
-        + [(r["text"], r["label"] == "crisis") for r in read("crisis_dev_posts.tsv")
-           + read("crisis_dev_indirect_a.tsv") + read("crisis_dev_indirect_b.tsv")
-           + read("crisis_dev_counselling.tsv") + read("crisis_dev_severe_a.tsv") + read("crisis_dev_chat_a.tsv")
-           + read("crisis_dev_forum_a.tsv") + read("crisis_dev_slang.tsv")] \
+    rows = [row for name in CRISIS_SWEEP_SETS for row in crisis_dev_rows(name)] \
         + [(r["text"], False) for path in FAQ_DEV_SETS for r in read_tsv(path)] \
         + [(r["text"], False) for r in read("distress_dev.tsv")]
     # Held out of the sweep: the halves B of the severe (fifth session), chat and forum (seventh), long-post and
     # short-chat (thirteenth) sets, and the thirteenth session's two long-message sets.
-    held_out = [(r["text"], r["label"] == "crisis") for name in HELD_OUT for r in read(name)]
+    held_out = [row for name in HELD_OUT for row in crisis_dev_rows(name)]
     # Long counselling-forum posts without risk: the kind of negative the outside set is made of and
     # the classifier found hardest (fourth session). Counted on their own too.
     counselling = {r["text"] for r in read("crisis_dev_counselling.tsv") if r["label"] != "crisis"}

@@ -386,3 +386,15 @@ def test_loaded_component_finds_the_instance_in_a_loaded_graph():
     agent = SimpleNamespace(processor=SimpleNamespace(graph_runner=SimpleNamespace(_instantiated_nodes=nodes)))
     assert loaded_component(agent, CrisisWindowSplitter) is splitter
     assert loaded_component(agent, int) is None
+
+
+def test_every_crisis_dev_set_is_either_swept_or_held_out():
+    """A new crisis dev set must be put on one list (evaluation/common.py), never on both, never forgotten."""
+    from conftest import ROOT
+    from evaluation.common import CRISIS_HELD_OUT_SETS, CRISIS_SWEEP_SETS, crisis_dev_rows
+    on_disk = {p.name for p in (ROOT / "tests" / "data").glob("crisis_dev*.tsv")}
+    assert not set(CRISIS_SWEEP_SETS) & set(CRISIS_HELD_OUT_SETS)
+    assert set(CRISIS_SWEEP_SETS) | set(CRISIS_HELD_OUT_SETS) == on_disk
+    for name in on_disk:  # every set has crisis rows and negatives under its own labelling
+        labels = {positive for _, positive in crisis_dev_rows(name)}
+        assert labels == {True, False}, name
