@@ -109,7 +109,7 @@ class CrisisWindowSplitter(ConfigOnlyComponent):
             # session, evaluation/crisis_threshold.py (--window-stride), our dev sets only, each stride at the
             # window_threshold the rule picks for it: 3 at 0.95 caught 778/814 with 40/3140 false alarms
             # (9/300 counselling posts), 1 at 0.97 776/814 with 40 (9/300); held out 484/598, 80/600 against
-            # 486/598, 78/600. 3 scores about half as many windows (reports/bench.md item 43).
+            # 486/598, 78/600. 3 scores fewer windows: 1.1 per long post against 1.5 (reports/bench.md item 43).
             "stride": 3,
             # Off: the splitter adds nothing (for measuring the pipeline without windows).
             "enabled": True,
