@@ -620,15 +620,13 @@ class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
             raise ValueError(f"CrisisDetector classifier_score must be 'sum' or 'max', not {self.score_kind!r}")
         self.engine = get_engine()  # built once per process, never per message
 
-
     def process(self, messages: List[Message]) -> List[Message]:
-        windows: Dict[int, List[Tuple[Dict[str, float], float]]] = {}
+        windows: Dict[int, List[Tuple[Optional[str], float]]] = {}
         for message in messages:
             if W.is_window(message):
-                # A window (components/crisis_windows.py) only lends its classifier scores to its parent.
-                scores = self._classifier_scores(message)
+                # A window (components/crisis_windows.py) only lends its classifier's crisis score to its parent.
                 windows.setdefault(int(message.get(W.WINDOW_PARENT)), []).append(
-                    (scores, self.classifier_score(scores)[1]))
+                    self.classifier_score(self._classifier_scores(message)))
                 continue
             try:
                 self._process_message(message)
@@ -643,20 +641,17 @@ class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
                              type(e).__name__)
         return W.strip_windows(messages)
 
-    def _apply_windows(self, message: Message, window_scores: List[Tuple[Dict[str, float], float]]) -> None:
+    def _apply_windows(self, message: Message, window_scores: List[Tuple[Optional[str], float]]) -> None:
         """A message not detected whole is a crisis when one of its windows' crisis score is at least
         window_threshold. The best window's score is recorded either way (`window_score`)."""
         result = dict(message.get(CRISIS_KEY) or {})
         fires, name, best = W.windows_verdict(window_scores, self.window_threshold)
-        result["window_score"] = round(best, 4)
         if result.get("matched") or not fires:
-            message.set(CRISIS_KEY, result, add_to_output=True)
+            message.set(CRISIS_KEY, {**result, "window_score": round(best, 4)}, add_to_output=True)
             return
-        urgent = name == self.urgent_intent
-        self._mark_detection(message, urgent, ["classifier_window"], "windows",
+        self._mark_detection(message, name == self.urgent_intent, ["classifier_window"], "windows",
                              float(result.get("classifier_confidence") or 0.0),
-                             dict(result.get("classifier_scores") or {}))
-        message.set(CRISIS_KEY, {**message.get(CRISIS_KEY), "window_score": round(best, 4)}, add_to_output=True)
+                             dict(result.get("classifier_scores") or {}), window_score=round(best, 4))
 
     def _classifier_scores(self, message: Message) -> Dict[str, float]:
         """The classifier's confidence in crisis and in crisis_urgent (0.0 when not ranked)."""
@@ -755,8 +750,9 @@ class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
         self._mark_detection(message, urgent, categories, source, clf_conf, recorded)
 
     def _mark_detection(self, message: Message, urgent: bool, categories: List[str], source: str,
-                        clf_conf: float, recorded: Dict[str, float]) -> None:
-        """crisis / crisis_urgent at confidence 1.0, first in the ranking, and the `crisis` output."""
+                        clf_conf: float, recorded: Dict[str, float], **extra: Any) -> None:
+        """crisis / crisis_urgent at confidence 1.0, first in the ranking, and the `crisis` output (with
+        `extra` keys added)."""
         name = self.urgent_intent if urgent else self.crisis_intent
         intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
         ranking = [r for r in (message.get(INTENT_RANKING_KEY) or [])
@@ -766,6 +762,6 @@ class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
         message.set(CRISIS_KEY, {"matched": True, "severity": "urgent" if urgent else "crisis",
                                  "categories": categories, "source": source,
                                  "classifier_confidence": round(clf_conf, 4),
-                                 "classifier_scores": recorded}, add_to_output=True)
+                                 "classifier_scores": recorded, **extra}, add_to_output=True)
         logger.debug("crisis detected: severity=%s categories=%s source=%s",
                      "urgent" if urgent else "crisis", categories, source)

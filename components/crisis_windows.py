@@ -73,14 +73,12 @@ def is_window(message: Message) -> bool:
     return message.get(WINDOW_PARENT) is not None
 
 
-def windows_verdict(window_scores: Sequence[Tuple[Dict[str, float], float]], threshold: float,
+def windows_verdict(window_scores: Sequence[Tuple[Optional[str], float]], threshold: float,
                     ) -> Tuple[bool, Optional[str], float]:
     """(fires?, the likelier crisis intent of the best window, the best window's crisis score) from each
-    window's (classifier scores, crisis score). Fires when the best score is at least `threshold`."""
-    if not window_scores:
-        return False, None, 0.0
-    scores, best = max(window_scores, key=lambda item: item[1])
-    name = max(scores, key=lambda k: scores[k]) if scores else None
+    window's (likelier crisis intent, crisis score), as CrisisDetector.classifier_score gives them. Fires
+    when the best score is at least `threshold`."""
+    name, best = max(window_scores, key=lambda item: item[1], default=(None, 0.0))
     return best >= threshold and name is not None, name, best
 
 
@@ -124,7 +122,6 @@ class CrisisWindowSplitter(ConfigOnlyComponent):
         self.enabled = bool(self.config["enabled"])
         if self.size < 1 or self.max_windows < 1 or self.stride < 1:
             raise ValueError("CrisisWindowSplitter: size, max_windows and stride must be at least 1")
-
 
     def process(self, messages: List[Message]) -> List[Message]:
         if not self.enabled:

@@ -352,13 +352,15 @@ def loaded_component(agent: Any, cls: type) -> Any:
     return None
 
 
+def is_crisis_row(row: Dict[str, str]) -> bool:
+    """Whether a row of a crisis dev set is a crisis: crisis_dev.tsv labels its rows `crisis`, `urgent` or
+    `none`; the other sets `crisis` or `negative`."""
+    return row["label"] not in ("none", "negative")
+
+
 def crisis_dev_rows(name: str) -> List[Tuple[str, bool]]:
-    """(text, is a crisis row) for a crisis dev set in tests/data: crisis_dev.tsv labels its crisis rows
-    with their category and the rest `none`; the other sets say `crisis` or `negative`."""
-    rows = read_tsv(ROOT / "tests" / "data" / name)
-    if name == "crisis_dev.tsv":
-        return [(r["text"], r["label"] != "none") for r in rows]
-    return [(r["text"], r["label"] == "crisis") for r in rows]
+    """(text, is a crisis row) for a crisis dev set in tests/data."""
+    return [(r["text"], is_crisis_row(r)) for r in read_tsv(ROOT / "tests" / "data" / name)]
 
 
 def read_faq_dev() -> List[Dict[str, str]]:

@@ -20,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, Iterable, List, Sequence, Tuple
 
-from evaluation.common import CRISIS_ID, read_tsv, score_crisis, score_faq
+from evaluation.common import CRISIS_ID, is_crisis_row, read_tsv, score_crisis, score_faq
 
 
 def breakdown(rows: Iterable[Tuple[str, Dict[str, str], str]], articles: Sequence[str]) -> Dict[str, Dict[str, int]]:
@@ -31,17 +31,13 @@ def breakdown(rows: Iterable[Tuple[str, Dict[str, str], str]], articles: Sequenc
         if "answer_id" in row:
             group = row.get("style", "")
         elif "label" in row:
-            group = f"{'negative' if _negative(row) else 'crisis'}:{row.get('category', '')}"
+            group = f"{'crisis' if is_crisis_row(row) else 'negative'}:{row.get('category', '')}"
         else:
             raise ValueError(f"{name}: a row has neither an answer_id nor a label column")
         groups[name].append((row, got))
         groups[f"{name}:{group}"].append((row, got))
     return {key: (_faq_counts(members, articles) if "answer_id" in members[0][0] else _crisis_counts(members))
             for key, members in groups.items()}
-
-
-def _negative(row: Dict[str, str]) -> bool:
-    return row["label"] in ("negative", "none")
 
 
 def _faq_counts(members: List[Tuple[Dict[str, str], str]], articles: Sequence[str]) -> Dict[str, int]:
@@ -59,7 +55,7 @@ def _faq_counts(members: List[Tuple[Dict[str, str], str]], articles: Sequence[st
 
 
 def _crisis_counts(members: List[Tuple[Dict[str, str], str]]) -> Dict[str, int]:
-    scored = [({"text": row["text"], "note": row.get("category", ""), "answer_id": got}, _negative(row))
+    scored = [({"text": row["text"], "note": row.get("category", ""), "answer_id": got}, not is_crisis_row(row))
               for row, got in members]
     s = score_crisis([r for r, neg in scored if not neg], [r for r, neg in scored if neg])
     out: Dict[str, int] = {}
