@@ -131,7 +131,7 @@ CATEGORIES = {
             "better|happier off? without me",
             "better off dead|gone",
             "rather be dead",
-            "tired|sick|done|exhausted of|with living|existing|life|live|breathing !insurance|coach|coaching|admin|skills|lessons",
+            "tired|sick|done|exhausted of|with living|existing|life|live|breathing !insurance|coach|coaching|admin|skills|lessons|paycheck|pay|out|off|at|near|under|abroad|downtown|from",
             "done living",
             "@give|gave up on life|living",
             "no|nothing reason|point|purpose to|in|for live|living|exist|existing",
@@ -194,8 +194,11 @@ CATEGORIES = {
             r"\s+(?:to\s+)?wake\b",
             r"\b(?:nobody|no one|noone|anyone|who)\b[^.!?\n]{0,25}?\b(?:notice|care|miss me|cares)\b[^.!?\n]{0,12}?\bif i "
             r"(?:was gone|were gone|died|disappeared|wasn'?t here|weren'?t here|was dead|were dead|was not here|"
-            r"killed myself|vanished|didn'?t wake up)",
-            r"\brather die\b(?!\s+than\s+(?:go|give|present|speak|attend|sit|eat|wear|ask|call|work|be seen|"
+            r"killed myself|vanished|didn'?t wake up)"
+            # fifteenth session: "...if i disappeared from the team chat for a week" is a holiday wish
+            r"(?!\s+(?:for an? (?:day|week|month|while|bit|few)|for the (?:day|week|weekend|month|afternoon)|from (?:the |my |our )?"
+            r"(?:team|group|office|chat|slack|meetings?|work|zoom|calls?|thread|channel|party|internet|social media)\b))",
+            r"\brather die\b(?!\s+than\s+(?:go(?!\s+on\b)|give|present|stand up|speak|attend|sit|eat|wear|ask|call|work|be seen|"
             r"do|talk|face|deal|admit|tell|sing|dance|run|join))",
             # an imagined death or accident that would be welcome: "if a car hit me i wouldn't mind",
             # "if i got sick and died i'd feel relieved", "i'd be fine if something happened to me"
@@ -310,6 +313,11 @@ CATEGORIES = {
             "i'm standing on a bridge", "i'm standing on the roof", "the car is running in the garage",
         ],
         "regex": [
+            # fifteenth session: "i just took an overdose", "took an overdose an hour ago" (an attempt under way, not
+            # only a method word)
+            r"\b(?:just|already)\s+(?:took|taken|had|done)\s+an?\s+(?:overdose|od)\b|\b(?:took|taken)\s+an?\s+(?:overdose|od)\b"
+            r"(?=[^.!?\n]{0,30}?\b(?:(?:a few |some |two |\d+ )?minutes? ago|an? hour ago|(?:a few |two |\d+ )?hours ago|"
+            r"half an hour ago|tonight|today|just now|this (?:morning|afternoon|evening))\b)",
             # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\b(?:did|done)\s+something\s+(?:stupid|dumb|bad|drastic)\s+with\s+(?:my|the|all my)\s+(?:meds|pills|medication|medications|tablets|prescription)\b",
             r"\bengine running\b[^.!?\n]{0,40}?\bgarage\b|\bgarage\b[^.!?\n]{0,40}?\bengine running\b",
@@ -650,6 +658,10 @@ CATEGORIES = {
             r"\b(?:drive|driving|drove|steer\w*|plow\w*|ram|ramming)\b[^.!?\n]{0,20}?\binto (?:the |a )?(?:crowd|crowds|people|pedestrians)\b",
             r"\bpoison\w*\b[^.!?\n]{0,30}?\b(?:his|her|their|my \w+?(?:'s|s')?|the|\w+'s)\s+(?:coffee|food|drink|tea|lunch|dinner|water)\b",
             r"\b(?:bring|bringing|take|taking)\s+something\s+to\s+(?:the\s+)?(?:office|work|school)\s+to\s+(?:settle|end|fix|deal with)\b",
+            # (fifteenth session: not when "it", "this", "that", "reality" or "grief" is what hits: "it hits me every
+            # birthday", "how hard it's hitting me")
+            r"(?<!\bit )(?<!\bit's )(?<!\bits )(?<!\bit is )(?<!\bthat )(?<!\bthis )(?<!\bwhich )(?<!\breality )(?<!\bgrief )"
+            r"(?<!\bit really )(?<!\bit still )(?<!\bit just )(?<!\bit always )(?<!\bit keeps )(?<!\bit's really )"
             r"\b(?:beats|beating|beat up|hits|hitting|chokes|choking|strangles|strangling)\s+(?:my (?:mom|mother|dad|father|sister|brother|wife|husband|partner|girlfriend|boyfriend|kids?|son|daughter|baby)|me)\b(?!\s+(?:at|in|to)\b)",
             # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
             r"\bi know where (?:they|he|she|you|(?:my|the|that|this) (?:\w+ ){0,2}?\w+) lives?\b",
@@ -883,6 +895,24 @@ FIGURATIVE = {
         r"suicide (?:prevention|awareness)\b",
         r"\b(?:recogni[sz]\w*|spott\w*|screen\w* for|assess\w*) suicide risk\b|\bsuicide (?:screening|risk) (?:questions?|"
         r"questionnaire|assessment|form)\b",
+        # fifteenth session, from our own training negatives (data/nlu): a screen or a form that asks about it, a
+        # clinician's caseload, a layoff email that made someone "want to die, figuratively", a job or a school left
+        r"\bsuicide (?:risk )?(?:screen|screens|screener|screening|check|test)\b|\bself[- ]?harm (?:history|screening|"
+        r"questions?|questionnaire|section|policy|training|awareness)\b",
+        r"\boverdose (?:cases|calls|patients|victims|deaths|crisis|epidemic|rates?|statistics|training|kits?)\b",
+        r"\b(?:wanted|want|wanna|could have|could've|could)\s+(?:to\s+)?die\b[^.!?\n]{0,60}?(?<!\bnot )(?<!n't )"
+        r"\b(?:figuratively|not literally)\b",
+        r"\b(?:said|saying|say)\s+(?:my\s+)?goodbyes?\s+to\s+(?:everyone|everybody|all|my (?:team|coworkers|co-workers|"
+        r"colleagues|students|class|clients|neighbou?rs)|the (?:team|office))\b(?=[^\n]{0,200}?\b(?:new (?:job|role|"
+        r"position)|next job|moving|relocat\w*|retir\w*|last day (?:at|of|in)|leaving (?:the|my|this) (?:company|firm|job|team)"
+        r")\b)",
+        r"\b(?:new (?:job|role|position)|next job|moving|relocat\w*|retir\w*|last day (?:at|of|in)|leaving (?:the|my|this) "
+        r"(?:company|firm|job|team|country))\b[^\n]{0,200}?\b(?:said|saying|say)\s+(?:my\s+)?goodbyes?\b(?:\s+to\s+"
+        r"(?:everyone|everybody|all|my \w+|the \w+))?",
+        r"\bgoodbye (?:letters?|notes?|cards?) (?:to|for) (?:each of )?(?:my |the |our )?(?:students|class|pupils|team|"
+        r"coworkers|co-workers|colleagues|clients|patients|customers|neighbou?rs)\b(?=[^\n]{0,80}?\b(?:moving|retir\w*|"
+        r"new (?:job|school|district|role)|leaving (?:the|my|this) (?:school|job|company|district)|transferr\w*|"
+        r"relocat\w*)\b)",
     ],
 }
 
@@ -909,12 +939,13 @@ RESOLVED = (
     r"that i'?m) alive|recovered|in recovery|(?:it|they|that|those|which) (?:lifted|passed|went away)|(?:are|is) gone now|"
     r"nothing like (?:before|that|back then)|haven'?t (?:[a-z']+ ){0,4}?(?:since|in (?:\d+|a few|many|several|about \d+) years)|"
     r"(?:\d+|many|several|a few) years (?:clean|free|sober)|not (?:at risk|in (?:any )?danger)|turning point|"
-    r"(?:long )?behind me|(?:been|i'?m|i am) (?:\w+ )?stable|(?:been )?(?:free of|clean from|clear of) (?:it|that|them|this))\b"
+    r"(?:long )?behind me|(?:they'?re|they are|those are|that'?s|that is) long gone|(?:been|i'?m|i am) (?:\w+ )?stable|(?:been )?(?:free of|clean from|clear of) (?:it|that|them|this))\b"
 )
 # ...unless the message says it is back: then the past sentence keeps its match.
 RETURNING = (
-    r"\b(?:(?:thoughts?|urges?|feelings?|it|they)(?:'s| is| are| has| have|'ve)? (?:back|coming back|come back|came back|"
-    r"returning|creeping back)|"
+    r"\b(?:(?:thoughts?|urges?|feelings?|it|they)(?:'s| is| are| has| have|'ve)? (?:back(?!\s+(?:in (?:(?:19|20)\d\d|"
+    r"high school|college|uni|school|the day|my (?:teens|twenties|20s|thirties|30s))|then|when|during|before)\b)|"
+    r"coming back|come back|came back|returning|creeping back)|"
     r"feel(?:ing)? (?:that way|like that) again|starting again|again lately|lately again|thinking about it again)\b"
 )
 
@@ -940,6 +971,13 @@ DENIALS = {
         "stopped|quit cutting|self",
         "years|months|weeks clean|free from|of cutting|self|sh",
         "i do|did n't|not|nt @want|wanna to? die|dy .|,|;|!|i|just|but|and|or|at|anytime|either",
+        # fifteenth session, from our own training negatives (data/nlu): "no dark thoughts or anything",
+        # "i'm not having any scary thoughts", "not in a dark place", "not giving up on life"
+        "no|not|n't|nt|never|without|zero having|have|had|get|getting? any|those? dark|darker|scary|frightening|morbid|bad thoughts|thought|urges|images",
+        "not|n't|nt|never in|at a|that? dark|darker|bad|scary place|places|headspace",
+        "do|did n't|nt|not think|thinking about|of dying|death|suicide",
+        "not|n't|nt|never giving|give|gave|given up on life|living",
+        "do|did n't|nt|not mean i|that? @want|wanna to? die|dead",
     ],
     "phrases": [],
     "regex": [],

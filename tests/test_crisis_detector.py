@@ -418,6 +418,40 @@ THIRTEENTH_SESSION_NEGATIVES = [
     "i want the pain to be gone for good, my back has hurt for months",
     "i want my manager to understand how tired i am",
 ]
+# fifteenth session: the patterns fired on 38 of our own non-crisis training examples (data/nlu); the fixes
+# (denied dark thoughts, history told as "back in 2015", "it hits me", screens and caseloads, leaving a job)
+# are tested in our own words, each next to a message the same pattern must still catch.
+FIFTEENTH_SESSION_POSITIVES = [
+    ("i have dark thoughts at night that i can't switch off", "crisis"),
+    ("i'm not suicidal but the dark thoughts are there every night", "crisis"),
+    ("years ago i wanted to kill myself, then i got help and was in a good place. the thoughts are back now",
+     "crisis"),
+    ("my husband hits me when he drinks", "crisis"),
+    ("nobody would notice if i disappeared for good", "crisis"),
+    ("i want to die, and not figuratively", "crisis"),
+    ("i took an overdose an hour ago", "crisis_urgent"),
+    ("said goodbye to everyone tonight, i won't be around much longer", "crisis_urgent"),
+    ("i wrote goodbye letters to my family", "crisis_urgent"),
+    ("i'm sick of living, there is no point", "crisis"),
+    ("i'd rather die than go on like this", "crisis"),
+]
+FIFTEENTH_SESSION_NEGATIVES = [
+    "no dark thoughts or anything like that, i'm just worn out by work",
+    "i'm not having any scary thoughts, i just feel flat",
+    "i'm not in a dark place, just tired of the commute",
+    "i had suicidal thoughts back in 2016, got treatment and haven't had them since. now it's only burnout",
+    "my dad passed when i was ten and it still hits me around the holidays",
+    "the nurse ran a suicide risk screen at intake and i scored zero",
+    "the wellness survey had a self harm section and it made me nervous about being honest on it",
+    "i work in the ER and the overdose calls this winter have worn me down",
+    "sick of living paycheck to paycheck on this salary",
+    "honestly nobody would notice if i disappeared from the group chat for a week",
+    "when the reorg email landed i wanted to die, figuratively speaking",
+    "last day at the agency today, said goodbye to everyone and handed back my badge",
+    "wrote goodbye cards for my students since i'm moving to another school",
+    "i'm not giving up on life, just on this job",
+    "i'd rather die than stand up and present to the board",
+]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
 
@@ -446,7 +480,7 @@ def test_a_taken_back_threat_is_figurative_but_not_joking_is_not():
 
 @pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES + FIFTH_SESSION_POSITIVES
                          + SEVENTH_SESSION_POSITIVES + TENTH_SESSION_POSITIVES
-                         + THIRTEENTH_SESSION_POSITIVES,
+                         + THIRTEENTH_SESSION_POSITIVES + FIFTEENTH_SESSION_POSITIVES,
                          ids=lambda v: str(v)[:40])
 def test_later_sessions_wording_fires(detector, text, want):
     intent, ranking = faq()
@@ -456,7 +490,7 @@ def test_later_sessions_wording_fires(detector, text, want):
 
 @pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES + FIFTH_SESSION_NEGATIVES
                          + SEVENTH_SESSION_NEGATIVES + TENTH_SESSION_NEGATIVES
-                         + THIRTEENTH_SESSION_NEGATIVES,
+                         + THIRTEENTH_SESSION_NEGATIVES + FIFTEENTH_SESSION_NEGATIVES,
                          ids=lambda v: v[:40])
 def test_later_sessions_negatives_do_not_fire(detector, text):
     intent, ranking = faq("iop_for_burnout", 0.8)
