@@ -84,19 +84,19 @@ PLAIN = "My manager moved the deadline again. I worked late all week. The office
 def test_a_confident_window_makes_its_parent_a_crisis_and_windows_are_dropped():
     detector = CrisisDetector({})
     parent = classified(PLAIN, crisis=0.3)
-    batch = [parent, window_of(0, crisis=0.2), window_of(0, crisis=0.92, urgent=0.07)]
+    batch = [parent, window_of(0, crisis=0.2), window_of(0, crisis=0.9, urgent=0.07)]
     out = detector.process(batch)
     assert out == [parent]
     assert parent.get(INTENT) == {"name": "crisis", "confidence": 1.0}
     crisis = parent.get("crisis")
     assert crisis["matched"] and crisis["source"] == "windows" and crisis["categories"] == ["classifier_window"]
-    assert crisis["window_score"] == pytest.approx(0.99)
+    assert crisis["window_score"] == pytest.approx(0.97)
     assert crisis["classifier_confidence"] == pytest.approx(0.3)  # the whole message's own score is kept
 
 
 def test_an_urgent_window_makes_the_parent_urgent():
     parent = classified(PLAIN)
-    CrisisDetector({}).process([parent, window_of(0, crisis=0.1, urgent=0.89)])
+    CrisisDetector({}).process([parent, window_of(0, crisis=0.1, urgent=0.88)])
     assert parent.get(INTENT)["name"] == "crisis_urgent" and parent.get("crisis")["severity"] == "urgent"
 
 
