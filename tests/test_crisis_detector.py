@@ -434,6 +434,21 @@ FIFTEENTH_SESSION_POSITIVES = [
     ("i wrote goodbye letters to my family", "crisis_urgent"),
     ("i'm sick of living, there is no point", "crisis"),
     ("i'd rather die than go on like this", "crisis"),
+    # the means at hand, a high place, things given away, a time that "is it" (crisis_urgent examples we train on
+    # that no pattern caught, in other words)
+    ("overdosed last night and didn't tell anyone", "crisis_urgent"),
+    ("took everything i'd been saving up in the drawer", "crisis_urgent"),
+    ("my tablets are lined up on the desk and i'm ready", "crisis_urgent"),
+    ("i'm holding a razor right now", "crisis_urgent"),
+    ("got the rope up and i know which beam", "crisis_urgent"),
+    ("one foot over the railing of the bridge", "crisis_urgent"),
+    ("i'm going to walk into the river tonight", "crisis_urgent"),
+    ("standing on the top level of the parking garage, nobody around", "crisis_urgent"),
+    ("gave my bike to my neighbour, i won't need it anymore", "crisis_urgent"),
+    ("left letters in the drawer for my kids", "crisis_urgent"),
+    ("saturday is it for me.", "crisis_urgent"),
+    ("after the audit i'm done. not with the job. with everything.", "crisis_urgent"),
+    ("after this week it's over for me", "crisis_urgent"),
 ]
 FIFTEENTH_SESSION_NEGATIVES = [
     "no dark thoughts or anything like that, i'm just worn out by work",
@@ -451,6 +466,18 @@ FIFTEENTH_SESSION_NEGATIVES = [
     "wrote goodbye cards for my students since i'm moving to another school",
     "i'm not giving up on life, just on this job",
     "i'd rather die than stand up and present to the board",
+    "overdosed on caffeine again before the standup",
+    "i took everything i had left to the donation bin",
+    "counting my pills into the weekly organizer",
+    "i'm holding a razor right now, shaving before the interview",
+    "the rope for the tire swing hangs from the big beam in the barn",
+    "standing on the rooftop for a smoke, nobody else up here",
+    "gave my old phone to my sister since i won't need it after the upgrade",
+    "selling my desk because i won't need it when we move",
+    "wrote the letters for everyone before my parental leave",
+    "friday is it, the release finally ships",
+    "if one more person replies all i'm walking into the ocean lol",
+    "the project is over for me at this company, i've been moved to sales",
 ]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
