@@ -449,6 +449,10 @@ FIFTEENTH_SESSION_POSITIVES = [
     ("saturday is it for me.", "crisis_urgent"),
     ("after the audit i'm done. not with the job. with everything.", "crisis_urgent"),
     ("after this week it's over for me", "crisis_urgent"),
+    # next to the sweep-set false alarms mended (a screen answered "no", a volunteer on a line, "at work")
+    ("the nurse asked if i was suicidal and i said yes", "crisis"),
+    ("what's the number for the suicide prevention line, i need it", "crisis"),
+    ("i can't go on like this anymore", "crisis"),
 ]
 FIFTEENTH_SESSION_NEGATIVES = [
     "no dark thoughts or anything like that, i'm just worn out by work",
@@ -478,6 +482,10 @@ FIFTEENTH_SESSION_NEGATIVES = [
     "friday is it, the release finally ships",
     "if one more person replies all i'm walking into the ocean lol",
     "the project is over for me at this company, i've been moved to sales",
+    "the intake form asked whether i'd ever thought about self-harm and i said no",
+    "after my shifts on the suicide hotline i cannot switch off, any tips for volunteers?",
+    "tired of living a double life at work where i pretend everything is fine",
+    "i can't go on like this at work, the on-call is every other week",
 ]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
