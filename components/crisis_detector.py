@@ -9,7 +9,7 @@ How it decides, for every message:
      the matches they overlap; a wish that follows a denial still fires.
   2. The classifier (earlier in the pipeline): if its crisis score, the confidences of `crisis` and
      `crisis_urgent` in the ranking added up (`classifier_score`), is >= `classifier_threshold`
-     (default 0.8, measured), that counts as a detection too. With `risk_vocabulary_gate` on (default off, measured), only when the message
+     (default 0.75, measured), that counts as a detection too. With `risk_vocabulary_gate` on (default off, measured), only when the message
      also has a word from the risk vocabulary (crisis_patterns.RISK_VOCABULARY).
      Veto: when no pattern fired and the patterns judged the message's crisis-like words figurative
      or denied ("my laptop died", "I'm not going to hurt myself"), a classifier crisis/crisis_urgent
@@ -577,11 +577,14 @@ class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
             # rule still picks 0.8, 772 caught with 39 false alarms (8/300); halves B 172/222, 20/193.
             # With the article-question guard (asks_what_the_article_means): 772 and 37. With all seven
             # FAQ dev sets among the negatives (the sweep listed four until then): 772 and 38 of 2813.
-            # Fifteenth session, after the pattern fixes (reports/bench.md item 45): 0.8 gives 776 and 36 (7/300).
-            # The rule would now pick 0.75 (782, 45, 9/300: at the limit), and then window_threshold 0.98,
-            # but that pair misses two long messages of our own with a method or a near-attempt in them
-            # (tests/test_crisis_integration.py) that 0.8 / 0.95 catches, so the pair stays.
-            "classifier_threshold": 0.8,
+            # Fifteenth session, after the pattern fixes (reports/bench.md item 45), chosen together with
+            # window_threshold: the pair with the most sweep rows caught, false alarms under 2% of all negatives
+            # and at most 3% of the counselling posts, that still catches the two long messages of our own
+            # with a near-attempt and a method in them (tests/test_crisis_integration.py; their best windows
+            # score 0.961 and 0.964). 0.75 / 0.95: 784/814 caught, 45/3140 false alarms (8/300); 0.8 / 0.95:
+            # 778, 36 (6/300); 0.7 needs windows >= 0.98 to stay within 3% of the counselling posts, which
+            # loses both messages. Held out: 499/598 caught, 80/600 false alarms, against 485 and 74.
+            "classifier_threshold": 0.75,
             # How the classifier's crisis score is made from its two crisis intents: "sum" (both
             # together: a message the classifier splits 0.45 / 0.40 between them is 85% crisis, not
             # 45%) or "max" (the larger of the two; up to the fifth session).
@@ -601,6 +604,7 @@ class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
             # session, windows of 3 sentences at stride 3: 0.95 catches 778/814 with 40/3140 false alarms
             # (9/300 counselling posts), against 776 and 37 (8/300) without windows; 0.9: 778 with 47 (12/300,
             # over). Held out: 484/598 caught, 80/600 false alarms, against 471 and 76.
+            # Fifteenth session: chosen together with classifier_threshold 0.75 (see there); still 0.95.
             "window_threshold": 0.95,
             "crisis_intent": "crisis",
             "urgent_intent": "crisis_urgent",
