@@ -8,13 +8,15 @@ sessions' writers and the thirteenth session's two long-message sets) are left o
 figures are printed on their own.
 Then the crisis windows (components/crisis_windows.py): the shipped rule OR the best window's crisis score
 >= w, for w 0.8..0.99, on the sweep and the held-out sets, and the window_threshold the same rule picks.
+Then the joint rule the shipped pair comes from (fifteenth session, `joint_pick`): both thresholds together, the
+window threshold at most --max-window (0.96) so that our own long severe test messages stay caught.
 Reports, for thresholds 0.1..0.95, with the figurative/denial veto applied as the detector applies it,
 with and without the risk-vocabulary gate: how many crisis rows the classifier alone would catch
 (its crisis score >= t: CrisisDetector.classifier_score), how many non-crisis rows it would wrongly send to the
 crisis path, and the same for patterns OR classifier (what the bot does).
 
     flock /tmp/heavy.lock env PYTHONPATH=. .venv/bin/python -m evaluation.crisis_threshold [--model PATH] \
-        [--window-stride N]
+        [--window-stride N] [--max-window W]
 """
 from __future__ import annotations
 
@@ -25,6 +27,12 @@ from pathlib import Path
 from evaluation.common import CRISIS_HELD_OUT_SETS as HELD_OUT
 
 ROOT = Path(__file__).resolve().parent.parent
+# The joint rule's highest window threshold: the two long messages of our own with a near-attempt and a method
+# in them (tests/test_crisis_integration.py LONG_WITH_RISK), which only the windows catch, score 0.961 and 0.964
+# (fifteenth session's model); a window threshold above that loses them.
+MAX_WINDOW = 0.96
+JOINT_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+JOINT_WINDOWS = (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99)
 
 
 def main() -> None:
@@ -32,6 +40,8 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--window-stride", type=int, default=None,
                     help="measure with this CrisisWindowSplitter stride instead of the model's")
+    ap.add_argument("--max-window", type=float, default=MAX_WINDOW,
+                    help="the joint rule's highest window threshold (default %(default)s; see MAX_WINDOW)")
     args = ap.parse_args()
     from components.crisis_detector import CrisisDetector, detect, figurative_only
     from evaluation.common import (CRISIS_SWEEP_SETS, FAQ_DEV_SETS, crisis_dev_rows, load_nlu_agent,
@@ -151,8 +161,38 @@ def main() -> None:
                   f"{' (shipped)' if t == shipped and kind == shipped_kind else ''}, whole messages only: caught "
                   f"{h_tp}/{held_pos}, false alarms {h_fp}/{len(held_data) - held_pos}")
     windows_sweep(counts, data, held_data, pos, neg, n_couns, held_pos, defaults)
+    pick = joint_pick(counts, neg, n_couns, max_window=args.max_window)
+    if pick is None:
+        print(f"joint rule (windows <= {args.max_window}): no pair meets it")
+    else:
+        t, w, u_tp, u_fp, u_cp = pick
+        _, _, h_tp, h_fp, _ = counts(held_data, windows=True, classifier_threshold=t, window_threshold=w)
+        print(f"joint rule (fifteenth session; both thresholds together, windows <= {args.max_window}): it picks "
+              f"classifier {t}, windows {w}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns}); "
+              f"held out caught {h_tp}/{held_pos}, false alarms {h_fp}/{len(held_data) - held_pos}"
+              + ("  (shipped)" if (t, w) == (shipped, defaults["window_threshold"]) else ""))
     print(f"at the shipped threshold, rows left with a crisis top intent below 1.0 (the crisis rule still "
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
+
+
+def joint_pick(counts, neg, n_couns, max_window=MAX_WINDOW, thresholds=JOINT_THRESHOLDS, windows=JOINT_WINDOWS):
+    """The classifier and window thresholds chosen together (fifteenth session): among the pairs with the window
+    threshold at most max_window, false alarms under 2% of all `neg` negatives and at most 3% of the `n_couns`
+    counselling posts, the most sweep crisis rows caught; ties go to fewer false alarms, then to the lower
+    thresholds. `counts(windows=True, classifier_threshold=t, window_threshold=w)` gives (classifier-alone
+    caught, its false alarms, caught, false alarms, false alarms on counselling posts), as in main().
+    Returns (t, w, caught, false alarms, counselling false alarms), or None when no pair meets the rule."""
+    best = None
+    for t in thresholds:
+        for w in windows:
+            if w > max_window:
+                continue
+            _, _, tp, fp, cp = counts(windows=True, classifier_threshold=t, window_threshold=w)
+            if fp < 0.02 * neg and cp <= 0.03 * n_couns:
+                key = (tp, -fp, -t, -w)
+                if best is None or key > best[0]:
+                    best = (key, (t, w, tp, fp, cp))
+    return None if best is None else best[1]
 
 
 def windows_sweep(counts, data, held_data, pos, neg, n_couns, held_pos, defaults) -> None:

@@ -398,3 +398,26 @@ def test_every_crisis_dev_set_is_either_swept_or_held_out():
     for name in on_disk:  # every set has crisis rows and negatives under its own labelling
         labels = {positive for _, positive in crisis_dev_rows(name)}
         assert labels == {True, False}, name
+
+
+def test_joint_pick_takes_the_most_caught_pair_within_the_limits_and_the_window_cap():
+    from evaluation.crisis_threshold import joint_pick
+
+    # a made-up detector: lower thresholds catch more and raise more false alarms
+    def counts(windows=True, classifier_threshold=0.8, window_threshold=0.95):
+        t, w = classifier_threshold, window_threshold
+        caught = round(100 * (2 - t - w))
+        false_alarms = round(200 * (2 - t - w))
+        counselling = round(20 * (2 - t - w))
+        return 0, 0, caught, false_alarms, counselling
+
+    # limits: false alarms < 2% of 3000 (60), counselling <= 3% of 300 (9): 2 - t - w <= 0.295
+    t, w, caught, fa, cp = joint_pick(counts, neg=3000, n_couns=300, max_window=1.0,
+                                      thresholds=(0.7, 0.75, 0.8), windows=(0.9, 0.95, 0.98))
+    assert round(2 - t - w, 2) <= 0.295 and fa < 60 and cp <= 9
+    assert (t, w) == (0.75, 0.98)  # 0.27: the most caught within the limits (0.7 + 0.98 = 0.32 is over)
+    # the window cap removes 0.98: then the best pair is (0.8, 0.95), not a pair over the limits
+    assert joint_pick(counts, neg=3000, n_couns=300, max_window=0.96, thresholds=(0.7, 0.75, 0.8),
+                      windows=(0.9, 0.95, 0.98))[:2] == (0.8, 0.95)
+    # nothing within the limits: None
+    assert joint_pick(counts, neg=100, n_couns=10, thresholds=(0.7,), windows=(0.9,)) is None
