@@ -150,7 +150,7 @@ def main() -> None:
         for t in [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]:
             _, _, u_tp, u_fp, u_cp = counts(classifier_threshold=t, risk_vocabulary_gate=False, veto_yields_at=v,
                                             classifier_score=kind)
-            ok = u_fp < 0.02 * neg and u_cp <= 0.03 * n_couns
+            ok = meets_rule(u_fp, u_cp, neg, n_couns)
             picks += [(u_tp, -t, t)] if ok else []
             print(f"  {t:.2f}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} ({u_cp}/{n_couns})" + ("" if ok else "  over"))
         print("Rule (fourth session): the most caught with false alarms under 2% of all negatives and at most 3% "
@@ -175,11 +175,16 @@ def main() -> None:
           f"fires on them): {low_tops[0]} positives, {low_tops[1]} negatives")
 
 
+def meets_rule(false_alarms: int, counselling: int, neg: int, n_couns: int) -> bool:
+    """The fourth session's limits, which every threshold here is chosen under: false alarms under 2% of all
+    `neg` negatives and at most 3% of the `n_couns` counselling posts."""
+    return false_alarms < 0.02 * neg and counselling <= 0.03 * n_couns
+
+
 def joint_pick(counts, neg, n_couns, max_window=MAX_WINDOW, thresholds=JOINT_THRESHOLDS, windows=JOINT_WINDOWS):
     """The classifier and window thresholds chosen together (fifteenth session): among the pairs with the window
-    threshold at most max_window, false alarms under 2% of all `neg` negatives and at most 3% of the `n_couns`
-    counselling posts, the most sweep crisis rows caught; ties go to fewer false alarms, then to the lower
-    thresholds. `counts(windows=True, classifier_threshold=t, window_threshold=w)` gives (classifier-alone
+    threshold at most max_window that meet the limits (`meets_rule`), the most sweep crisis rows caught; ties go
+    to fewer false alarms, then to the lower thresholds. `counts(windows=True, classifier_threshold=t, window_threshold=w)` gives (classifier-alone
     caught, its false alarms, caught, false alarms, false alarms on counselling posts), as in main().
     Returns (t, w, caught, false alarms, counselling false alarms), or None when no pair meets the rule."""
     best = None
@@ -188,7 +193,7 @@ def joint_pick(counts, neg, n_couns, max_window=MAX_WINDOW, thresholds=JOINT_THR
             if w > max_window:
                 continue
             _, _, tp, fp, cp = counts(windows=True, classifier_threshold=t, window_threshold=w)
-            if fp < 0.02 * neg and cp <= 0.03 * n_couns:
+            if meets_rule(fp, cp, neg, n_couns):
                 key = (tp, -fp, -t, -w)
                 if best is None or key > best[0]:
                     best = (key, (t, w, tp, fp, cp))
@@ -205,7 +210,7 @@ def windows_sweep(counts, data, held_data, pos, neg, n_couns, held_pos, defaults
         config = {} if w is None else {"window_threshold": w}
         _, _, u_tp, u_fp, u_cp = counts(windows=w is not None, **config)
         _, _, h_tp, h_fp, _ = counts(held_data, windows=w is not None, **config)
-        ok = u_fp < 0.02 * neg and u_cp <= 0.03 * n_couns
+        ok = meets_rule(u_fp, u_cp, neg, n_couns)
         picks += [(u_tp, -w, w)] if ok and w is not None else []  # ties: the lowest, as for the threshold
         print(f"  {'no windows' if w is None else f'w {w:.2f}'}: caught {u_tp}/{pos}, false alarms {u_fp}/{neg} "
               f"({u_cp}/{n_couns}); held out caught {h_tp}/{held_pos}, false alarms "
