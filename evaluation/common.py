@@ -35,7 +35,7 @@ CRISIS_SWEEP_SETS = ("crisis_dev.tsv", "crisis_dev_posts.tsv", "crisis_dev_indir
                      "crisis_dev_forum_a.tsv", "crisis_dev_slang.tsv")
 CRISIS_HELD_OUT_SETS = ("crisis_dev_severe_b.tsv", "crisis_dev_chat_b.tsv", "crisis_dev_forum_b.tsv",
                         "crisis_dev_longposts_b.tsv", "crisis_dev_shortchat_b.tsv", "crisis_dev_longmsg_e.tsv",
-                        "crisis_dev_longmsg_f.tsv")
+                        "crisis_dev_longmsg_f.tsv", "crisis_dev_contrast_posts_b.tsv", "crisis_dev_contrast_chat_b.tsv")
 
 CRISIS_ID = "crisis_resources"
 # Replies that are not an article answer: for an out-of-scope question any of these is acceptable
