@@ -382,7 +382,10 @@ class _Engine:
             if needs and not any(word in text for word in needs):
                 continue  # the regex starts with one of these words: without any, it cannot match
             for m in rx.finditer(text):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                # a regex may name the part that is the match ("hit"); the rest is context that a figurative
+                # mask over it must not cancel ("my uncle took his life ... i want to do the same")
+                start, end = m.span("hit") if "hit" in rx.groupindex else m.span()
+                span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span):
                     found.append((label, span.start, span.end))
         # Most messages (FAQ questions) have neither: then the context patterns cannot change anything.

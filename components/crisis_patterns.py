@@ -241,6 +241,15 @@ CATEGORIES = {
             r"\b(?:sad|upset|cry|miss me)\b[^.!?\n]{0,25}?\bfor a (?:bit|while|week|day|few days)\b[^.!?\n]{0,30}?\b"
             r"(?:they'?d|they would|they'?ll|they will|everyone would|everyone'?d|everyone will)\s+(?:manage|get over it|"
             r"move on|be fine|be ok|be okay)\b",
+            # sixteenth session: after someone's death named as suicide or overdose (now masked as grief), a wish to
+            # follow them ("i want to do the same", "i should go too"); only the wish (group "hit") is the match
+            r"\b(?:died|suicide|took (?:his|her|their) (?:own )?li(?:fe|ves)|ended (?:his|her|their) (?:own )?li(?:fe|ves)|"
+            r"passed(?: away)?|overdosed?|killed (?:him|her|them)sel(?:f|ves)|funeral|grave)\b[^\n]{0,160}?\bi\b"
+            r"(?P<hit>(?:(?!\b(?:not|never|no|don'?t|dont|doesn'?t|won'?t|wouldn'?t|can'?t|cant|shouldn'?t)\b)[^.!?\n]){0,30}?"
+            r"\b(?:(?:want|wanna|going|gonna|should|could|might as well|need|have) (?:to )?(?:just )?"
+            r"(?:do the same|do what (?:he|she|they) did|go the same way|go that way too|follow (?:him|her|them)|go too|"
+            r"be next|be with (?:him|her|them)(?: again)?)(?=\s*(?:[.,!?;]|$|and\b|but\b|soon\b|too\b|thing\b|now\b|"
+            r"someday\b|as (?:him|her|them)\b))|(?:understand|get) why (?:he|she|they) did it now\b))",
             # thirteenth session, from the C-SSRS categories; tried on the misses among the new writers' halves A
             # (data/nlu/crisis_new_writers.yml); halves B (tests/data/crisis_dev_longposts_b.tsv, _shortchat_b.tsv) unread:
             r"\b(?:hope|hoping|wish|wishing|pray|praying)\b[^.!?\n]{0,30}?\bheart\s+(?:just\s+|would\s+|will\s+)?"
@@ -956,6 +965,32 @@ FIGURATIVE = {
         r"coworkers|co-workers|colleagues|clients|patients|customers|neighbou?rs)\b(?=[^\n]{0,80}?\b(?:moving|retir\w*|"
         r"new (?:job|school|district|role)|leaving (?:the|my|this) (?:school|job|company|district)|transferr\w*|"
         r"relocat\w*)\b)",
+        # sixteenth session, from halves A of tests/data/crisis_dev_contrast_*.tsv (data/nlu/crisis_contrast.yml):
+        # someone else's death named as suicide or overdose ("passed by his own hand", "my sister ended her life in
+        # january", "died of an intentional overdose", "his death was ruled an overdose", "everyone knows it was
+        # suicide", "a colleague's suicide"); a wish of the writer's own still fires on its own words
+        r"\b(?:died|dead|passed(?: away)?)\s+(?:by|from|of|after)\s+(?:an?\s+)?(?:(?:intentional|accidental|apparent|"
+        r"suspected|deliberate|drug|opioid|fentanyl|heroin)\s+)?overdose\b",
+        r"\bpassed (?:away )?by (?:his|her|their) own hands?\b",
+        r"\b(?:he|she|they|(?:my|our|a|his|her) (?:[a-z']+ ){0,3}?)took (?:his|her|their) li(?:fe|ves)\b",
+        r"\b(?:he|she|they|(?:my|our|his|her) (?:[a-z']+ ){0,3}?)ended (?:his|her|their) (?:own )?li(?:fe|ves)\b",
+        r"\b(?:death|passing) (?:was )?(?:ruled|called|declared|confirmed as|listed as|recorded as) (?:an? )?(?:\w+ )?"
+        r"(?:overdose|suicide)\b",
+        r"\b(?:it|that|his death|her death|their death|the death)\s+was\s+(?:a\s+)?suicide\b(?!\s+attempt)",
+        r"\b(?:mum|mom|mother|dad|father|brother|sister|son|daughter|friend|colleague|coworker|co-worker|cousin|uncle|aunt|"
+        r"husband|wife|partner|boyfriend|girlfriend|teammate|classmate|student|patient|client|boss|manager|neighbou?r|"
+        r"grandfather|grandmother|grandpa|grandma|roommate|mentor)(?:'s|s'|s) suicide\b",
+        r"\b(?:died|passed away|death|funeral|wake)\b[^.!?\n]{0,40}?[.,;:-]\s*(?:an? )?(?:(?:intentional|accidental|"
+        r"apparent|suspected|drug|opioid) )?overdose(?=\s*(?:[.,;]|they said|the (?:coroner|doctors?|police)|probably|"
+        r"apparently|maybe|we think)\b)",
+        # a quoted screening question ("the form asks 'have you ever attempted suicide?'"), a place left ("I don't
+        # want to be here anymore - meaning this firm"), things given away before a move
+        r"\b(?:asks?|asked|asking|questions?|reads|says)\b[^\n]{0,15}?[\"':]\s*(?:have|had|did|do|are) you (?:ever |"
+        r"recently |currently )?[^?\n]{0,60}\?",
+        r"\b(?:don'?t|do not|dont) want to be here anymore\b\W+(?:meaning|i mean|as in|by which i mean)\s+(?:this|the|my|"
+        r"at|in)\b",
+        r"\bgiv\w* (?:away )?(?:everything|all my (?:stuff|things|furniture)|my (?:stuff|things|furniture|couch|plants|"
+        r"books))\b(?=[^\n]{0,80}?\b(?:move|moving|relocat\w*|new (?:job|apartment|place|city)|downsiz\w*)\b)",
     ],
 }
 
@@ -974,7 +1009,18 @@ PAST = (
     r"back in (?:(?:19|20)\d\d|high school|college|uni|my (?:teens|twenties|20s))|when i was (?:\d+|a (?:kid|teen\w*|student)|"
     r"younger|young|in (?:high school|college|uni|my (?:teens|twenties|20s|thirties|30s)))|in my (?:early |late |mid )?"
     r"(?:teens|twenties|20s|thirties|30s)|as a (?:teen\w*|kid)|that was (?:in )?(?:19|20)\d\d|in (?:19|20)\d\d|"
-    r"after my (?:first|last|son|daughter|baby|divorce)\b[^.!?\n]{0,30}?\b(?:years ago|was born))\b"
+    r"after my (?:first|last|son|daughter|baby|divorce)\b[^.!?\n]{0,30}?\b(?:years ago|was born)|"
+    # sixteenth session, from halves A of tests/data/crisis_dev_contrast_*.tsv (data/nlu/crisis_contrast.yml):
+    # "7 yrs ago", "a while ago", "a long time ago", "2015ish", "used to", "once attempted", "at 23" after a past
+    # verb, "a past attempt", "last spring", "during covid", "after we graduated", "was suicidal then"
+    r"(?:yrs|a decade|decades|a while|lo+ng time) ago|(?:19\d\d|20[01]\d|202[0-4])(?:ish)?|used to (?!it\b|this\b|that\b|being\b|\w+ing\b)|"
+    r"once (?:attempted|tried|had|was|self[- ]?harmed|cut|overdosed)|(?:spent|during|through) my (?:early |late |mid )?"
+    r"(?:teens|teenage years|twenties|20s)|(?:attempted|tried|did|was|were|had|happened|started|hurt|cut|burned)\b"
+    r"[^.!?\n]{0,60}?\bat (?:age )?(?:1[3-9]|[2-6]\d)(?![:.]?\d|\s*(?:am|pm|h|hrs|o'?clock|tonight|today|this|last night|yesterday)\b)|"
+    r"(?:past|previous|prior|former|earlier|old) (?:suicide |suicidal )?(?:attempts?|self[- ]?harm\w*|overdoses?)|"
+    r"last (?:year|spring|summer|fall|autumn|winter)|during (?:covid|the pandemic|lockdown|college|uni|university|"
+    r"high school|grad school|(?:my|his|her|their) divorce)|after (?:we|i|he|she|they) graduated|in recovery from|"
+    r"(?:was|were) (?:\w+ ){0,2}?then(?=\s*[.,;!]|\s+and (?:is|are|now)\b)|the last time i (?:had|felt|was|thought)|got through (?:a|the|her|his|my|their)\b)\b"
 )
 RESOLVED = (
     r"\b(?:(?:a|in a) (?:good|great|better|much better) place|doing (?:fine|well|great|ok|okay|better)|i'?m (?:fine|okay|ok|well|"
@@ -982,14 +1028,39 @@ RESOLVED = (
     r"that i'?m) alive|recovered|in recovery|(?:it|they|that|those|which) (?:lifted|passed|went away)|(?:are|is) gone now|"
     r"nothing like (?:before|that|back then)|haven'?t (?:[a-z']+ ){0,4}?(?:since|in (?:\d+|a few|many|several|about \d+) years)|"
     r"(?:\d+|many|several|a few) years (?:clean|free|sober)|not (?:at risk|in (?:any )?danger)|turning point|"
-    r"(?:long )?behind me|(?:they'?re|they are|those are|that'?s|that is) long gone|(?:been|i'?m|i am) (?:\w+ )?stable|(?:been )?(?:free of|clean from|clear of) (?:it|that|them|this))\b"
+    r"(?:long )?behind me|(?:they'?re|they are|those are|that'?s|that is) long gone|(?:been|i'?m|i am) (?:\w+ )?stable|(?:been )?(?:free of|clean from|clear of) (?:it|that|them|this)|"
+    # sixteenth session (halves A of tests/data/crisis_dev_contrast_*.tsv): "doing really well now", "she's well",
+    # "he's thriving", "I've been well since", "been fine 3 years", "stable for a decade", "nothing since",
+    # "things are good", "it stopped", "that chapter is closed", "came out the other side", "7 yrs out"
+    r"doing (?:really|very|so|pretty|much|a lot|quite) (?:fine|well|great|ok|okay|better|good)|"
+    r"(?:im|i am|i'm) (?:fine|okay|ok|well|good) (?:now|these days|emotionally|mentally)|"
+    r"(?:he|she|they)(?:'s|'re| is| are|s) (?:now )?(?:(?:really|very|totally|genuinely|so) )?(?:well|fine|thriving|"
+    r"stable|steady|okay|ok|good|great|happy|healthy)(?: now)?(?=\s*[.,;!]|\s+(?:now|and|but|these days)\b)|"
+    r"(?:been|i'?ve been|he'?s been|she'?s been|they'?ve been) (?:well|fine|good|okay|ok|stable|clean|safe)(?: ever)? since|"
+    r"(?<!\bhad )(?<!\bwas )(?<!'d )(?:(?:been|stayed) (?:well|fine|good|okay|ok|stable|clean|safe|sober)|stable(?: on \w+)?) (?:for |the (?:last|past) )?"
+    r"(?:(?:\d+|a few|several|many|two|three|four|five|six|seven|eight|nine|ten) (?:years|yrs)|years|a decade|decades|"
+    r"a long time)|stable (?:on \w+ )?(?:ever )?since|nothing (?:like that )?since|(?:things|life) (?:are|is) "
+    r"(?:good|great|better|stable)|(?:it|that|those|they) (?:faded|eased|stopped|ended)|(?:it|that) (?:is|'s) (?:finished|"
+    r"over) (?:since|for)|(?:that|the) chapter (?:is|'s) (?:closed|over)|history (?:really |truly )?is (?:just )?history|"
+    r"came out (?:on )?the other side|got through it|(?:\d+|many|several|a few) (?:yrs|years) (?:out|clean|free|sober)|"
+    r"long (?:passed|over)|not where i am (?:now|anymore|today)|(?:that|it|this|therapy|treatment|work) saved (?:me|her|"
+    r"him|them|my life)|(?:it'?s|its|it has) been (?:like |about |over |almost |nearly )?(?:(?:\d+|a few|many|several|"
+    r"two|three|four|five|six|seven|eight|nine|ten) )?(?:years|yrs) since|(?:i'?m|im|i am) (?:\d+ )?now and (?:fine|"
+    r"okay|ok|well|good|stable|happy|healthy))\b"
 )
 # ...unless the message says it is back: then the past sentence keeps its match.
 RETURNING = (
     r"\b(?:(?:thoughts?|urges?|feelings?|it|they)(?:'s| is| are| has| have|'ve)? (?:back(?!\s+(?:in (?:(?:19|20)\d\d|"
     r"high school|college|uni|school|the day|my (?:teens|twenties|20s|thirties|30s))|then|when|during|before)\b)|"
     r"coming back|come back|came back|returning|creeping back)|"
-    r"feel(?:ing)? (?:that way|like that) again|starting again|again lately|lately again|thinking about it again)\b"
+    r"feel(?:ing)? (?:that way|like that) again|starting again|again lately|lately again|thinking about it again|"
+    # sixteenth session: said more ways, so that a past told as history does not hide it coming back
+    r"(?:thinking|thought|dreaming) (?:about|of) (?:it|that|them|this|dying|death|suicide|ending it) again|"
+    r"again (?:now|lately|recently|these days|this (?:week|month|year))|until (?:recently|lately|now|last (?:week|month|"
+    r"year)|this (?:week|month|year)|a few (?:days|weeks|months) ago)|not (?:anymore|any more)|no longer (?:true|the case)|"
+    r"relaps\w*|back to (?:thinking|wanting|planning|looking|searching|cutting|hurting)|(?:the |those |my )?old (?:thoughts|"
+    r"urges|feelings|voice|ideas)|(?:worse|stronger|louder|more often) (?:now|lately|again|than ever)|"
+    r"(?:started|starting|begun|began) (?:again|to (?:think|plan|look|cut|hurt) \w+ again))\b"
 )
 
 # Denials: a match overlapping a denial is dropped ("I'm not suicidal", "I would never hurt myself",
@@ -1023,7 +1094,16 @@ DENIALS = {
         "do|did n't|nt|not mean i|that? @want|wanna to? die|dead",
     ],
     "phrases": [],
-    "regex": [],
+    "regex": [
+        # sixteenth session (halves A of tests/data/crisis_dev_contrast_*.tsv): "I don't want to hurt myself or
+        # anything", "no plans or thoughts of harming myself", a screen answered "none"
+        r"\b(?:don'?t|do not|dont)\s+want\s+to\s+(?:hurt|harm)\s+myself\s+or\s+anything\b",
+        r"\bno (?:plans?|thoughts?|urges?|intent(?:ion)?)(?: or (?:plans?|thoughts?|urges?|intent(?:ion)?))? (?:of|about|to) "
+        r"(?:harming|hurting|killing|ending) (?:myself|my life)\b",
+        r"\basked (?:me )?(?:if|whether|about)\b[^.!?\n]{0,50}?\b(?:self[- ]?harm\w*|suicid\w*|hurting myself)\b"
+        r"[^.!?\n]{0,30}?\bi (?:could )?(?:honestly |truthfully )?(?:said|say|answered|answer|told (?:her|him|them)) "
+        r"(?:no|none)\b",
+    ],
 }
 
 # Categories escalated to urgent by a time ("tonight") or intent ("going to", "I'll") in the same sentence.

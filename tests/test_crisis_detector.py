@@ -487,6 +487,44 @@ FIFTEENTH_SESSION_NEGATIVES = [
     "tired of living a double life at work where i pretend everything is fine",
     "i can't go on like this at work, the on-call is every other week",
 ]
+# Sixteenth session, in our own words, after halves A of tests/data/crisis_dev_contrast_*.tsv: someone else's death
+# named as suicide or overdose, the writer's (or someone else's) past said to be over, a denial in other words, a
+# quoted screening question, "here" meaning a job, things given away before a move. Next to each, a message the
+# same rule must still let through.
+SIXTEENTH_SESSION_POSITIVES = [
+    ("my uncle took his life in the spring and now i want to do the same", "crisis"),
+    ("since my sister ended her life i keep thinking i should go too", "crisis"),
+    ("i got through a rough patch in 2016 and was stable for years, but the old thoughts of killing myself are back",
+     "crisis"),
+    ("i used to cut myself in college and was fine for a while, but lately i'm cutting myself again", "crisis"),
+    ("i had been fine for years until last month. now i think about suicide every day", "crisis"),
+    ("i don't want to hurt myself or anything. but i want to die", "crisis"),
+    ("the form asks if i've had suicidal thoughts. honestly yes, every night this week", "crisis"),
+    ("i don't want to be here anymore", "crisis"),
+    ("giving away everything because i won't need it where i'm going", "crisis_urgent"),
+    ("my best friend died of an overdose last year and i get why he did it now", "crisis"),
+]
+SIXTEENTH_SESSION_NEGATIVES = [
+    "my uncle took his life in the spring and i still can't concentrate at work",
+    "our old manager passed by his own hand two winters ago and nobody at the office mentions him",
+    "a friend from my first job died of an accidental overdose, the wake was on friday",
+    "her death was ruled an overdose and the team is still in shock",
+    "everyone on the floor knows it was suicide, but hr called it sudden",
+    "how do i support my staff after a coworker's suicide?",
+    "i had a suicide attempt 9 yrs ago. things are good now, i just need help with burnout",
+    "tried to end things at 22, i'm 40 now and it's been years since. what does iop intake involve?",
+    "back in 2013ish i self harmed a lot. it stopped when i left that relationship",
+    "my brother attempted suicide five years ago. he's doing really well now and just got married",
+    "my partner used to self harm as a teen. she's thriving, but i never know if i should bring it up",
+    "i don't want to hurt myself or anything, i just hate this job",
+    "no plans or thoughts of harming myself, just exhausted",
+    "my gp asked about suicidal thoughts and i could honestly say none",
+    "the insurance form asks 'have you ever attempted suicide?' and i don't know what to tick",
+    "i don't want to be here anymore, meaning this company, not life",
+    "giving away all my furniture before the move to denver",
+    "my grandpa died in march and i want to do the same trip he did across canada",
+    "my cousin took his life last year and i don't want to do the same, so i'm asking for help early",
+]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
 
@@ -515,7 +553,7 @@ def test_a_taken_back_threat_is_figurative_but_not_joking_is_not():
 
 @pytest.mark.parametrize("text,want", SECOND_SESSION_POSITIVES + THIRD_SESSION_POSITIVES + FIFTH_SESSION_POSITIVES
                          + SEVENTH_SESSION_POSITIVES + TENTH_SESSION_POSITIVES
-                         + THIRTEENTH_SESSION_POSITIVES + FIFTEENTH_SESSION_POSITIVES,
+                         + THIRTEENTH_SESSION_POSITIVES + FIFTEENTH_SESSION_POSITIVES + SIXTEENTH_SESSION_POSITIVES,
                          ids=lambda v: str(v)[:40])
 def test_later_sessions_wording_fires(detector, text, want):
     intent, ranking = faq()
@@ -525,7 +563,7 @@ def test_later_sessions_wording_fires(detector, text, want):
 
 @pytest.mark.parametrize("text", SECOND_SESSION_NEGATIVES + THIRD_SESSION_NEGATIVES + FIFTH_SESSION_NEGATIVES
                          + SEVENTH_SESSION_NEGATIVES + TENTH_SESSION_NEGATIVES
-                         + THIRTEENTH_SESSION_NEGATIVES + FIFTEENTH_SESSION_NEGATIVES,
+                         + THIRTEENTH_SESSION_NEGATIVES + FIFTEENTH_SESSION_NEGATIVES + SIXTEENTH_SESSION_NEGATIVES,
                          ids=lambda v: v[:40])
 def test_later_sessions_negatives_do_not_fire(detector, text):
     intent, ranking = faq("iop_for_burnout", 0.8)
