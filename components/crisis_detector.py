@@ -9,7 +9,7 @@ How it decides, for every message:
      the matches they overlap; a wish that follows a denial still fires.
   2. The classifier (earlier in the pipeline): if its crisis score, the confidences of `crisis` and
      `crisis_urgent` in the ranking added up (`classifier_score`), is >= `classifier_threshold`
-     (default 0.75, measured), that counts as a detection too. With `risk_vocabulary_gate` on (default off, measured), only when the message
+     (default 0.7, measured), that counts as a detection too. With `risk_vocabulary_gate` on (default off, measured), only when the message
      also has a word from the risk vocabulary (crisis_patterns.RISK_VOCABULARY).
      Veto: when no pattern fired and the patterns judged the message's crisis-like words figurative
      or denied ("my laptop died", "I'm not going to hurt myself"), a classifier crisis/crisis_urgent
@@ -17,7 +17,7 @@ How it decides, for every message:
      at least `veto_yields_at` sure (a denial followed by a wish it recognises).
   Windows: in a message of four or more sentences, runs of three consecutive sentences have been
      classified too (components/crisis_windows.py); when the message is not a detection whole, a
-     window's crisis score >= `window_threshold` (default 0.95, measured) is one (source "windows",
+     window's crisis score >= `window_threshold` (default 0.9, measured) is one (source "windows",
      category "classifier_window"). The best window's score is recorded as `window_score`.
   3. On a detection the intent becomes `crisis` (or `crisis_urgent` when the patterns found a plan, a
      time, intent, goodbyes, an attempt under way or "not safe", or the classifier said urgent) with
@@ -587,7 +587,11 @@ class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
             # score 0.961 and 0.964). 0.75 / 0.95: 784/814 caught, 45/3140 false alarms (8/300); 0.8 / 0.95:
             # 778, 36 (6/300); 0.7 needs windows >= 0.98 to stay within 3% of the counselling posts, which
             # loses both messages. Held out: 499/598 caught, 80/600 false alarms, against 485 and 74.
-            "classifier_threshold": 0.75,
+            # Sixteenth session, with data/nlu/crisis_contrast.yml trained and the pattern round of that session
+            # (reports/bench.md item 48), the same joint rule picks 0.7 / 0.9: 786/814 caught, 50/3140 false
+            # alarms (8/300); held out (nine sets now) 573/666 caught, 147/741 false alarms, against 546 and 128
+            # for the same model at 0.75 / 0.95 and 560 and 147 for the fifteenth session's model and patterns.
+            "classifier_threshold": 0.7,
             # How the classifier's crisis score is made from its two crisis intents: "sum" (both
             # together: a message the classifier splits 0.45 / 0.40 between them is 85% crisis, not
             # 45%) or "max" (the larger of the two; up to the fifth session).
@@ -608,7 +612,8 @@ class CrisisDetector(ConfigOnlyComponent, IntentClassifier):
             # (9/300 counselling posts), against 776 and 37 (8/300) without windows; 0.9: 778 with 47 (12/300,
             # over). Held out: 484/598 caught, 80/600 false alarms, against 471 and 76.
             # Fifteenth session: chosen together with classifier_threshold 0.75 (see there); still 0.95.
-            "window_threshold": 0.95,
+            # Sixteenth session: 0.9, chosen together with classifier_threshold 0.7 (see there).
+            "window_threshold": 0.9,
             "crisis_intent": "crisis",
             "urgent_intent": "crisis_urgent",
             "safe_intent": "crisis_safe",
