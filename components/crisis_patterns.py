@@ -249,7 +249,8 @@ CATEGORIES = {
             r"\b(?:(?:want|wanna|going|gonna|should|could|might as well|need|have) (?:to )?(?:just )?"
             r"(?:do the same|do what (?:he|she|they) did|go the same way|go that way too|follow (?:him|her|them)|go too|"
             r"be next|be with (?:him|her|them)(?: again)?)(?=\s*(?:[.,!?;]|$|and\b|but\b|soon\b|too\b|thing\b|now\b|"
-            r"someday\b|as (?:him|her|them)\b))|(?:understand|get) why (?:he|she|they) did it now\b))",
+            r"someday\b|as (?:him|her|them)\b))|(?:understand|get) why (?:he|she|they) did it now|(?:understand|get) why now|"
+            r"want (?:that|the same) too|(?:end|take|ending|taking) mine)\b)",
             # thirteenth session, from the C-SSRS categories; tried on the misses among the new writers' halves A
             # (data/nlu/crisis_new_writers.yml); halves B (tests/data/crisis_dev_longposts_b.tsv, _shortchat_b.tsv) unread:
             r"\b(?:hope|hoping|wish|wishing|pray|praying)\b[^.!?\n]{0,30}?\bheart\s+(?:just\s+|would\s+|will\s+)?"
@@ -986,11 +987,13 @@ FIGURATIVE = {
         # a quoted screening question ("the form asks 'have you ever attempted suicide?'"), a place left ("I don't
         # want to be here anymore - meaning this firm"), things given away before a move
         r"\b(?:asks?|asked|asking|questions?|reads|says)\b[^\n]{0,15}?[\"':]\s*(?:have|had|did|do|are) you (?:ever |"
-        r"recently |currently )?[^?\n]{0,60}\?",
+        r"recently |currently )?[^?\n]{0,60}\?(?![\"'\s]*(?:yes|yeah|yep|yup|recently|last night|today|tonight|yesterday|"
+        r"this (?:week|morning|month))\b)",
         r"\b(?:don'?t|do not|dont) want to be here anymore\b\W+(?:meaning|i mean|as in|by which i mean)\s+(?:this|the|my|"
         r"at|in)\b",
         r"\bgiv\w* (?:away )?(?:everything|all my (?:stuff|things|furniture)|my (?:stuff|things|furniture|couch|plants|"
-        r"books))\b(?=[^\n]{0,80}?\b(?:move|moving|relocat\w*|new (?:job|apartment|place|city)|downsiz\w*)\b)",
+        r"books))\b(?=[^\n]{0,80}?\b(?:move|moving|relocat\w*|new (?:job|apartment|place|city)|downsiz\w*)\b)"
+        r"(?![^\n]{0,120}?\b(?:final|for good|won'?t need|if you know what i mean|where i'?m going)\b)",
     ],
 }
 
@@ -1060,7 +1063,9 @@ RETURNING = (
     r"year)|this (?:week|month|year)|a few (?:days|weeks|months) ago)|not (?:anymore|any more)|no longer (?:true|the case)|"
     r"relaps\w*|back to (?:thinking|wanting|planning|looking|searching|cutting|hurting)|(?:the |those |my )?old (?:thoughts|"
     r"urges|feelings|voice|ideas)|(?:worse|stronger|louder|more often) (?:now|lately|again|than ever)|"
-    r"(?:started|starting|begun|began) (?:again|to (?:think|plan|look|cut|hurt) \w+ again))\b"
+    r"(?:started|starting|begun|began) (?:again|to (?:think|plan|look|cut|hurt) \w+ again)|(?:it|that|this|them) again|"
+    r"(?:planning|plan|plotting|thinking|considering|researching|looking up|trying|want(?:ing)? to)\b[^.!?\n]{0,20}?\bagain|"
+    r"(?:is|are|'s|has|have|came|come|coming|creeping|crept) back(?!\s+(?:at|to|in|from|home|on|then|when|during|before)\b))\b"
 )
 
 # Denials: a match overlapping a denial is dropped ("I'm not suicidal", "I would never hurt myself",

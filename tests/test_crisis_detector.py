@@ -503,6 +503,11 @@ SIXTEENTH_SESSION_POSITIVES = [
     ("i don't want to be here anymore", "crisis"),
     ("giving away everything because i won't need it where i'm going", "crisis_urgent"),
     ("my best friend died of an overdose last year and i get why he did it now", "crisis"),
+    ("i attempted in 2019. everyone says i'm doing really well now, but i've been planning it again.", "crisis"),
+    ("the form asks 'have you ever attempted suicide?' yes, last night.", "crisis"),
+    ("my sister ended her life and honestly i wish i had the guts to end mine", "crisis"),
+    ("in 2020 i wanted to die. been fine 3 years. the urge to die is back", "crisis"),
+    ("i'm giving away all my stuff before the move, the final one, if you know what i mean", "crisis_urgent"),
 ]
 SIXTEENTH_SESSION_NEGATIVES = [
     "my uncle took his life in the spring and i still can't concentrate at work",
