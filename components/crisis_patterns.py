@@ -113,6 +113,8 @@ CATEGORIES = {
             "yeet myself off", "perma sleep", "permanent nap", "take the long nap",
         ],
         "regex": [
+            # sixteenth session (crisis_urgent training examples): "ctb", a pro-suicide forum's "catch the bus"
+            r"\bctb\b(?![^\n]{0,30}?\b(?:stands? for|means?|contract|clause|acronym)\b)",
             # "kms" (kill myself), but not "5 kms" (kilometres).
             r"(?<![0-9])(?<![0-9] )\bkms+\b",
             # "kys" only when said about oneself: a first-person word shortly before it.
@@ -323,6 +325,17 @@ CATEGORIES = {
             "i'm standing on a bridge", "i'm standing on the roof", "the car is running in the garage",
         ],
         "regex": [
+            # sixteenth session (crisis_urgent training examples): "it was the whole box"
+            r"\b(?:took|swallowed|taken|it was) the (?:whole|entire) (?:box|bottle|pack|packet|strip|blister pack|prescription)"
+            r"(?:\s+of (?:pills|tablets|meds|medication|\w+ pills|painkillers))?\b(?!\s+of\b)",
+            # sixteenth session, from crisis_urgent training examples (data/nlu) no pattern caught: a car running in a
+            # closed garage, a hose to the exhaust, at the place picked out for it
+            r"\bgarage\b[^.!?\n]{0,40}?\b(?:car|engine)\b[^.!?\n]{0,15}?\brunning\b|\b(?:car|engine)(?:'s| is)? running\b"
+            r"[^.!?\n]{0,40}?\b(?:in the garage|garage door (?:is )?(?:shut|closed|down)|windows (?:are )?up)\b"
+            r"(?![^\n]{0,80}?\b(?:warm\w*|defrost\w*|a minute|is (?:that|it) (?:bad|safe|ok|okay|dangerous))\b)",
+            r"\bhose\b[^.!?\n]{0,40}?\b(?:to|into|for|on) the exhaust\b(?![^.!?\n]{0,30}?\b(?:of|dryer|vent|fan|hood|duct|"
+            r"pipe|pump|compressor|generator)\b)",
+            r"\bat the (?:spot|place) i (?:picked|chose|picked out|chose for it|decided on)\b",
             # fifteenth session, from the crisis_urgent examples we train on that no pattern caught (data/nlu, our own
             # data; the held-out dev sets stay unread): an overdose just taken, the means at hand, a high place now
             r"^\W*(?:overdosed|od'?d|oded)\b|\b(?:overdosed|od'?d)\s+(?:yesterday|last night|earlier|today|tonight|this (?:morning|"
@@ -447,6 +460,12 @@ CATEGORIES = {
             "i'm going to do it tonight", "i've got it all planned out",
         ],
         "regex": [
+            # sixteenth session (crisis_urgent training examples): "after that nobody has to worry about me", "there
+            # won't be a monday for me"
+            r"\bafter (?:that|this|then|tonight|tomorrow|\w+day|the \w+)\b[^.!?\n]{0,30}?\b(?:nobody|no one|noone|"
+            r"nobody else) (?:has|will have|needs|'ll have|will need) to worry about me\b(?!\s+\w+ing\b)",
+            r"\bthere (?:won'?t|will not|wont) be (?:a|an|any) (?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
+            r"sunday|next (?:week|month|year)) for me\b",
             # fifth session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_severe_*.tsv:
             r"\bi know (?:exactly |just )?(?:which|what|where the)\s+(?:train|bridge|building|cliff|roof|tracks|spot|"
             r"overpass|parking garage)\b",
@@ -518,6 +537,17 @@ CATEGORIES = {
             "this is my last post", "this will be my last post", "instructions for my funeral",
         ],
         "regex": [
+            # sixteenth session (crisis_urgent training examples): "this is the end of the road for me"
+            r"\b(?:this|it)(?:'s| is) the end of the road for me\b(?!\s+(?:at|in|with|here|on|as)\b)",
+            # sixteenth session, from crisis_urgent training examples (data/nlu) no pattern caught: "whoever finds me",
+            # "can't promise i'll still be here in the morning", "a farewell to everything"
+            r"\b(?:whoever|who ever|whomever|the (?:person|one) who|when (?:they|someone|somebody)) (?:finds|will find|find) (?:me|my body)\b"
+            r"(?!\s+(?:a|an|some|the|work|help|another)\b)",
+            r"\b(?:can'?t|cannot|can not|won'?t) promise (?:(?:that )?i'?ll|i will|to) (?:still )?be (?:here|around|alive)\b"
+            r"(?=\s*(?:[.,!?;]|$|in the morning|tomorrow|much longer|for (?:long|much longer)|by (?:the|tomorrow|morning)|"
+            r"after|anymore|next (?:week|month)|when))",
+            r"\b(?:farewell|goodbye|good bye) to (?:everything|it all|life|this world|the world|everyone and everything)\b"
+            r"(?!\s+(?:in|at|here|from|on|about|we|i)\b)",
             # fifteenth session, from the crisis_urgent examples we train on that no pattern caught (data/nlu, our own
             # data; the held-out dev sets stay unread): things given away "because I won't need them", letters
             # left for everyone, a time that "is it", done "with everything"
@@ -789,7 +819,11 @@ CATEGORIES = {
             "i'm not safe", "i am not safe", "not safe right now", "i might do something stupid tonight",
             "i can't promise i'll be safe", "i need emergency help",
         ],
-        "regex": [],
+        "regex": [
+            # sixteenth session (crisis_urgent training examples): "i don't think i can keep myself safe tonight"
+            r"\b(?:don'?t|do not|dont) think i (?:can|could) keep (?:myself|me) safe\b|\b(?:not sure|unsure) (?:if |whether |that )?"
+            r"i (?:can|could) keep (?:myself|me) safe\b",
+        ],
     },
 }
 

@@ -508,6 +508,17 @@ SIXTEENTH_SESSION_POSITIVES = [
     ("my sister ended her life and honestly i wish i had the guts to end mine", "crisis"),
     ("in 2020 i wanted to die. been fine 3 years. the urge to die is back", "crisis"),
     ("i'm giving away all my stuff before the move, the final one, if you know what i mean", "crisis_urgent"),
+    # crisis_urgent examples we train on that no pattern caught (data/nlu), in other words
+    ("sorry to whoever finds me, i didn't want it to be you", "crisis_urgent"),
+    ("i can't promise i'll still be here tomorrow", "crisis_urgent"),
+    ("the engine's running and the garage door is shut", "crisis_urgent"),
+    ("i'm at the place i picked out for it", "crisis_urgent"),
+    ("i'm not sure i can keep myself safe tonight", "crisis_urgent"),
+    ("it's the end of the road for me, thank you for listening", "crisis_urgent"),
+    ("after the audit nobody will have to worry about me", "crisis_urgent"),
+    ("there won't be a tomorrow for me", "crisis_urgent"),
+    ("i swallowed the entire bottle", "crisis_urgent"),
+    ("ctb this weekend", "crisis_urgent"),
 ]
 SIXTEENTH_SESSION_NEGATIVES = [
     "my uncle took his life in the spring and i still can't concentrate at work",
@@ -529,6 +540,16 @@ SIXTEENTH_SESSION_NEGATIVES = [
     "giving away all my furniture before the move to denver",
     "my grandpa died in march and i want to do the same trip he did across canada",
     "my cousin took his life last year and i don't want to do the same, so i'm asking for help early",
+    "whoever finds me a cheaper therapist deserves a medal",
+    "can't promise i'll be around for the friday retro",
+    "left the car running in the garage for a minute to warm it up, is that bad?",
+    "the hose to the exhaust of the dryer came loose",
+    "saying goodbye to everything in boston before the move",
+    "this is the end of the road for me at this firm, i'm retiring",
+    "i ate the whole box of cookies during the deadline",
+    "there won't be a bonus for me this year",
+    "after friday nobody has to worry about me missing the standups",
+    "what does ctb stand for in this contract?",
 ]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
