@@ -29,7 +29,8 @@ FAQ_DEV_SETS = [DEV_SET] + [ROOT / "tests" / "data" / f"faq_dev_{name}.tsv"
 
 # Our crisis dev sets (tests/data/README.md). The sweep sets choose the crisis thresholds
 # (evaluation/crisis_threshold.py); the held-out sets only report: the halves B of the fifth and seventh
-# sessions' writers and the thirteenth session's four, whose misses nobody has read.
+# sessions' writers, the thirteenth session's four and the sixteenth session's two contrast halves B, whose
+# misses nobody has read.
 CRISIS_SWEEP_SETS = ("crisis_dev.tsv", "crisis_dev_posts.tsv", "crisis_dev_indirect_a.tsv", "crisis_dev_indirect_b.tsv",
                      "crisis_dev_counselling.tsv", "crisis_dev_severe_a.tsv", "crisis_dev_chat_a.tsv",
                      "crisis_dev_forum_a.tsv", "crisis_dev_slang.tsv")

@@ -4,8 +4,8 @@ Loads a trained model's NLU in-process and parses every row of our own dev sets 
 (evaluation.common.CRISIS_SWEEP_SETS), every FAQ dev set (evaluation.common.FAQ_DEV_SETS; up to the ninth
 session only the first four were listed here) and the distress negatives (distress_dev.tsv). The crisis
 held-out sets (evaluation.common.CRISIS_HELD_OUT_SETS: the halves B of the fifth, seventh and thirteenth
-sessions' writers and the thirteenth session's two long-message sets) are left out of the sweep: their
-figures are printed on their own.
+sessions' writers, the thirteenth session's two long-message sets and the sixteenth session's two contrast
+halves B) are left out of the sweep: their figures are printed on their own.
 Then the crisis windows (components/crisis_windows.py): the shipped rule OR the best window's crisis score
 >= w, for w 0.8..0.99, on the sweep and the held-out sets, and the window_threshold the same rule picks.
 Then the joint rule the shipped pair comes from (fifteenth session, `joint_pick`): both thresholds together, the
@@ -62,7 +62,8 @@ def main() -> None:
         + [(r["text"], False) for path in FAQ_DEV_SETS for r in read_tsv(path)] \
         + [(r["text"], False) for r in read("distress_dev.tsv")]
     # Held out of the sweep: the halves B of the severe (fifth session), chat and forum (seventh), long-post and
-    # short-chat (thirteenth) sets, and the thirteenth session's two long-message sets.
+    # short-chat (thirteenth) sets, the thirteenth session's two long-message sets and the sixteenth session's
+    # contrast halves B.
     held_out = [row for name in HELD_OUT for row in crisis_dev_rows(name)]
     # Long counselling-forum posts without risk: the kind of negative the outside set is made of and
     # the classifier found hardest (fourth session). Counted on their own too.
