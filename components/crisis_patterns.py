@@ -177,6 +177,19 @@ CATEGORIES = {
             "{want|wanna|going} to {go|} join {her|him|them|my mom|my dad|my mum} {.|,|in|up|again|soon|already}",
         ],
         "regex": [
+            # sixteenth session, from crisis training examples (data/nlu) no pattern caught: "fall asleep and never get up", "a terminal diagnosis would be a
+            # relief", "i just want to be gone", "she'd be freer without me", "the list of reasons to stay keeps getting
+            # shorter", "wouldn't be so bad if a truck swerved into me", "if the racking fell on me i wouldn't even move"
+            r"\b(?:fall asleep|go to sleep|sleep) and (?:just )?never (?:get up|come back)\b(?!\s+(?:before|until|till|early|on|for)\b)",
+            r"\b(?:a )?(?:terminal (?:diagnosis|illness|cancer)|fatal (?:diagnosis|illness))\s+would\s+be\s+(?:a\s+)?(?:relief|mercy|"
+            r"blessing|welcome|nice)\b",
+            r"\bi (?:just )?want to be gone\b(?!\s+(?:by|before|for|from|on|at|when|early|after|till|until)\b)",
+            r"\b(?:she|he|they|everyone|everybody|my (?:wife|husband|partner|kids|family|parents))(?:'d| would) be (?:freer|better)"
+            r" without me\b(?!\s+(?:for|while|during|if|on|at|when|in)\b)",
+            r"\breasons to (?:stay|live|keep going|stay alive|be here)\b(?!\s+(?:at|in|with|on|for)\b)[^.!?\n]{0,60}?\b(?:shorter|running out|fewer|none left)\b",
+            r"\b(?:wouldn'?t|would not) be (?:so |that |too )?bad if\b[^.!?\n]{0,40}?\b(?:hit me|swerved into me|ran me over|i died|"
+            r"i didn'?t wake up|killed me|fell on me)\b",
+            r"\bif\b[^.!?\n]{0,40}?\bfell on me\b[^.!?\n]{0,20}?\bwouldn'?t (?:even )?(?:move|try|fight)\b",
             # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\b(?:disappointed|annoyed|angry|mad|upset|gutted)\b[^.!?\n]{0,30}?\b(?:woke|wake|waking) up (?:again|another day|still)\b",
             r"\bhop(?:e|ing)\b[^.!?\n]{0,15}?\bi\s+(?:don\'?t|do not|won\'?t|will not)\s+(?:live|last|survive)\s+(?:much\s+|very\s+)?(?:long|longer)\b",
@@ -287,6 +300,16 @@ CATEGORIES = {
             "until i bleed", "till i bleed", "til i bleed",
         ],
         "regex": [
+            # sixteenth session, from crisis training examples (data/nlu) no pattern caught: "hurt my legs on purpose", "a lighter on my thigh",
+            # "burning myself to get through the week" (the figurative "burn myself to ..." mask covers the first words)
+            r"\b(?:hurt|cut|burn(?:ed|t)?|hit|bruised?|scratch(?:ed)?)\s+my\s+(?:legs?|arms?|wrists?|thighs?|stomach|hands?|skin|"
+            r"head|face)\s+on purpose\b",
+            r"\b(?:lighter|cigarette|lit match|matches)\s+(?:on|to|against)\s+my\s+(?:skin|arms?|thighs?|wrists?|legs?|hands?|"
+            r"stomach)\b",
+            r"\b(?:burning|burned|burnt|burn|cutting|cut|hurting|hurt|hitting|hit)\s+myself\s+to\s+(?P<hit>(?:get through|cope|"
+            r"feel|calm|stop|deal|numb|relieve|take the edge|survive|focus|punish)\w*)",
+            r"\blong sleeves\b[^.!?\n]{0,60}?\b(?:so|because)\b[^.!?\n]{0,30}?\b(?:no ?one|nobody|people|coworkers|anyone)\b"
+            r"[^.!?\n]{0,20}?\bsees?\b[^.!?\n]{0,20}?\b(?:my arms|my wrists|the marks|the cuts|the bruises|the burns)\b",
             # third session, from the indirect-wording dev posts (tests/data/crisis_dev_indirect_a.tsv):
             r"\bi\b[^.!?\n]{0,15}?\b(?:slam|slammed|slamming|bang|banged|banging|hit|hitting|punch|punched|punching|burn|burned|burnt|burning|scald|scalded|scalding|bite|biting|bit|scratch|scratched|scratching)\b[^.!?\n]{0,40}?\bon purpose\b",
             r"\b(?:my|myself)\b[^.!?\n]{0,40}?\buntil (?:it|they|i|my \w+) (?:blister|bleed|bruise|bled)\w*\b",
@@ -656,6 +679,9 @@ CATEGORIES = {
             "can you overdose on", "will it kill me if i take", "would it kill me if i took",
         ],
         "regex": [
+            # sixteenth session, from crisis training examples (data/nlu) no pattern caught: "how far up ... to not survive", "a way that doesn't look deliberate"
+            r"\bhow (?:far|high|long|much|many)\b[^.!?\n]{0,50}?\bto (?:not|never) (?:survive|wake up)\b",
+            r"\b(?:does ?n'?t|doesnt|wouldn'?t|won'?t) look (?:deliberate|intentional|on purpose)\b",
             # heights: tall/high bridges, cliffs, rooftops (a veiled method question), either word order
             r"\b(?:tall|taller|tallest|high|higher|highest|height|heights)\b[^.!?\n]{0,30}?\b(?:bridges?|cliffs?|"
             r"rooftops?|overpass(?:es)?|parking (?:garages?|structures?|decks?)|skyscrapers?)\b",
@@ -791,6 +817,8 @@ CATEGORIES = {
             "i keep picturing my funeral", "thinking about my own funeral", "planning my funeral",
         ],
         "regex": [
+            # sixteenth session, from crisis training examples (data/nlu) no pattern caught: "scared of myself"
+            r"\b(?:scared|afraid|frightened|terrified) of myself\b(?!\s+(?:on|in|at|lol|haha|lmao)\b)",
             # seventh session, from the C-SSRS categories; tried on half A of tests/data/crisis_dev_chat_*.tsv,
             # crisis_dev_forum_*.tsv and all of crisis_dev_slang.tsv:
             r"\b(?:thought|voice|urge|something in my head)\b[^.!?\n]{0,20}?\b(?:says|saying|tells me|telling me|said)\b"
@@ -820,6 +848,8 @@ CATEGORIES = {
             "i can't promise i'll be safe", "i need emergency help",
         ],
         "regex": [
+            # sixteenth session, from crisis training examples (data/nlu) no pattern caught: "not safe with my thoughts"
+            r"\bnot safe with my (?:own )?(?:thoughts|mind|head|brain)\b",
             # sixteenth session (crisis_urgent training examples): "i don't think i can keep myself safe tonight"
             r"\b(?:don'?t|do not|dont) think i (?:can|could) keep (?:myself|me) safe\b|\b(?:not sure|unsure) (?:if |whether |that )?"
             r"i (?:can|could) keep (?:myself|me) safe\b",

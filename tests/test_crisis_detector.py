@@ -519,6 +519,21 @@ SIXTEENTH_SESSION_POSITIVES = [
     ("there won't be a tomorrow for me", "crisis_urgent"),
     ("i swallowed the entire bottle", "crisis_urgent"),
     ("ctb this weekend", "crisis_urgent"),
+    # crisis examples we train on that no pattern caught (data/nlu), in other words
+    ("honestly i'm not safe with my own thoughts tonight", "crisis_urgent"),
+    ("i'm scared of myself lately", "crisis"),
+    ("how high would a building need to be to not survive", "crisis"),
+    ("is there a way that wouldn't look intentional", "crisis"),
+    ("i scratched my arms on purpose after the call with my boss", "crisis"),
+    ("held a cigarette against my wrist after the shift", "crisis"),
+    ("i've been hitting myself to cope with the deadlines", "crisis"),
+    ("long sleeves every day so coworkers never see the cuts", "crisis"),
+    ("i'd like to go to sleep and just never come back", "crisis"),
+    ("a fatal diagnosis would be a blessing at this point", "crisis"),
+    ("honestly i just want to be gone", "crisis"),
+    ("my husband would be freer without me", "crisis"),
+    ("my reasons to stay alive are running out", "crisis"),
+    ("it wouldn't be too bad if a bus ran me over on the way in", "crisis"),
 ]
 SIXTEENTH_SESSION_NEGATIVES = [
     "my uncle took his life in the spring and i still can't concentrate at work",
@@ -550,6 +565,14 @@ SIXTEENTH_SESSION_NEGATIVES = [
     "there won't be a bonus for me this year",
     "after friday nobody has to worry about me missing the standups",
     "what does ctb stand for in this contract?",
+    "i want to be gone by 5pm on friday",
+    "i'm scared of myself on the climbing wall lol",
+    "long sleeves at the office so nobody sees my tattoos",
+    "the lighter on my desk is for the candles",
+    "how long does the build need to not time out",
+    "it wouldn't be so bad if the meeting got cancelled",
+    "reasons to stay at this company keep getting fewer",
+    "i want to fall asleep and never get up before noon on saturdays",
 ]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
