@@ -534,6 +534,14 @@ SIXTEENTH_SESSION_POSITIVES = [
     ("my husband would be freer without me", "crisis"),
     ("my reasons to stay alive are running out", "crisis"),
     ("it wouldn't be too bad if a bus ran me over on the way in", "crisis"),
+    # next to the training-negative false alarms mended (a past in college, a clinician's shifts, hurting a parent
+    # by moving, "killing myself with these hours", walking out of the office, "sleep forever lol")
+    ("i'm in college and i self harmed again last night", "crisis"),
+    ("i'm a paramedic and i keep thinking about overdosing on my own meds", "crisis"),
+    ("i want to hurt my dad, he deserves it", "crisis"),
+    ("i'm going to kill myself with the pills i have", "crisis_urgent"),
+    ("i want to sleep forever", "crisis"),
+    ("i'm tired of living like this and i want it all to end for good", "crisis"),
 ]
 SIXTEENTH_SESSION_NEGATIVES = [
     "my uncle took his life in the spring and i still can't concentrate at work",
@@ -573,6 +581,14 @@ SIXTEENTH_SESSION_NEGATIVES = [
     "it wouldn't be so bad if the meeting got cancelled",
     "reasons to stay at this company keep getting fewer",
     "i want to fall asleep and never get up before noon on saturdays",
+    "had a rough year in college where i self-harmed. that was a decade ago and i haven't done it since",
+    "i'm a paramedic, i see overdoses and suicide attempts every shift and i'm numb",
+    "i'm worried i'll hurt my dad by moving across the country",
+    "i'm killing myself with these hours and my back hurts",
+    "my wife keeps worrying i'm in danger. i'm not, i'm just exhausted",
+    "i dream of walking out of the office and never coming back",
+    "i could sleep forever lol, or at least until monday",
+    "so tired of living like this, paycheck to paycheck",
 ]
 PAST_RESOLVED = ("When I was 19 I took an overdose. I got help, I've been in a good place for years, "
                  "and I'm only here because work is wearing me down.")
