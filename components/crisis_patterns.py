@@ -987,9 +987,10 @@ FIGURATIVE = {
         r"stay safe|safely)\b",
         # seventh session (half A of tests/data/crisis_dev_forum_*.tsv): someone else's death in the past, named
         # as such, is grief, not the writer's own risk; a wish of the writer's own still fires on its own words
-        r"\b(?:died|dead|passed(?: away)?)\s+(?:by|from|of|after)\s+(?:suicide|an? overdose|overdose)\b",
+        r"\b(?:died|dead|passed(?: away)?)\s+(?:by|from|of|after)\s+(?:suicide|(?:an?\s+)?(?:(?:intentional|accidental|"
+        r"apparent|suspected|deliberate|drug|opioid|fentanyl|heroin)\s+)?overdose)\b",
         r"\blost (?:my|our|a|his|her|their) (?:[a-z']+ ){0,3}?to (?:suicide|an? overdose|overdose)\b",
-        r"\b(?:he|she|they|(?:my|our|a|his|her) (?:[a-z']+ ){0,3}?)took (?:his|her|their) own li(?:fe|ves)\b",
+        r"\b(?:he|she|they|(?:my|our|a|his|her) (?:[a-z']+ ){0,3}?)took (?:his|her|their) (?:own )?li(?:fe|ves)\b",
         r"\b(?:he|she|they|(?:my|our|his|her) [a-z']+)\s+(?:committed|completed)\s+suicide\b",
         r"\bsuicide (?:loss|survivors?|bereavement)\b",
         # ...and a violent wish taken back at once ("I want to strangle my coworker. Figuratively!!"), a job
@@ -1008,10 +1009,9 @@ FIGURATIVE = {
         r"suicide (?:prevention|awareness)\b",
         r"\b(?:recogni[sz]\w*|spott\w*|screen\w* for|assess\w*) suicide risk\b|\bsuicide (?:screening|risk) (?:questions?|"
         r"questionnaire|assessment|form)\b",
-        # fifteenth session, from our own training negatives (data/nlu): a screen or a form that asks about it, a
-        # clinician's caseload, a layoff email that made someone "want to die, figuratively", a job or a school left
-        r"\basked (?:me )?(?:if|whether|about)\b[^.!?\n]{0,50}?\b(?:self[- ]?harm\w*|suicid\w*|hurting myself)\b[^.!?\n]{0,30}?"
-        r"\bi (?:said|answered|told (?:her|him|them)) no\b",
+        # fifteenth session, from our own training negatives (data/nlu): a screen or a form that asks about it (a
+        # screen answered "no" is a denial: DENIALS), a clinician's caseload, a layoff email that made someone "want
+        # to die, figuratively", a job or a school left
         r"\b(?:volunteer\w*|work\w*|shifts?)\s+(?:for|at|on)\s+(?:a|the|our)\s+(?:suicide|crisis)\s+(?:prevention\s+)?"
         r"(?:line|hotline|helpline|text line)\b",
         r"\bsuicide (?:risk )?(?:screen|screens|screener|screening|check|test)\b|\bself[- ]?harm (?:history|screening|"
@@ -1034,10 +1034,7 @@ FIGURATIVE = {
         # someone else's death named as suicide or overdose ("passed by his own hand", "my sister ended her life in
         # january", "died of an intentional overdose", "his death was ruled an overdose", "everyone knows it was
         # suicide", "a colleague's suicide"); a wish of the writer's own still fires on its own words
-        r"\b(?:died|dead|passed(?: away)?)\s+(?:by|from|of|after)\s+(?:an?\s+)?(?:(?:intentional|accidental|apparent|"
-        r"suspected|deliberate|drug|opioid|fentanyl|heroin)\s+)?overdose\b",
         r"\bpassed (?:away )?by (?:his|her|their) own hands?\b",
-        r"\b(?:he|she|they|(?:my|our|a|his|her) (?:[a-z']+ ){0,3}?)took (?:his|her|their) li(?:fe|ves)\b",
         r"\b(?:he|she|they|(?:my|our|his|her) (?:[a-z']+ ){0,3}?)ended (?:his|her|their) (?:own )?li(?:fe|ves)\b",
         r"\b(?:death|passing) (?:was )?(?:ruled|called|declared|confirmed as|listed as|recorded as) (?:an? )?(?:\w+ )?"
         r"(?:overdose|suicide)\b",
@@ -1109,8 +1106,8 @@ PAST = (
     r"\bin (?:college|uni|university|high school|grad school)\b|the last time i (?:had|felt|was|thought)|got through (?:a|the|her|his|my|their)\b)\b"
 )
 RESOLVED = (
-    r"\b(?:(?:a|in a) (?:good|great|better|much better) place|doing (?:fine|well|great|ok|okay|better)|i'?m (?:fine|okay|ok|well|"
-    r"good) (?:now|these days|emotionally|mentally)|got (?:better|help|treatment|sober)|(?:grateful|glad|thankful) (?:i'?m|to be|"
+    r"\b(?:(?:a|in a) (?:good|great|better|much better) place|doing (?:fine|well|great|ok|okay|better)|(?:i'?m|im|i am) "
+    r"(?:fine|okay|ok|well|good) (?:now|these days|emotionally|mentally)|got (?:better|help|treatment|sober)|(?:grateful|glad|thankful) (?:i'?m|to be|"
     r"that i'?m) alive|recovered|in recovery|(?:it|they|that|those|which) (?:lifted|passed|went away)|(?:are|is) gone now|"
     r"nothing like (?:before|that|back then)|haven'?t (?:[a-z']+ ){0,4}?(?:since|in (?:\d+|a few|many|several|about \d+) years)|"
     r"(?:\d+|many|several|a few) years (?:clean|free|sober)|not (?:at risk|in (?:any )?danger)|turning point|"
@@ -1119,7 +1116,6 @@ RESOLVED = (
     # "he's thriving", "I've been well since", "been fine 3 years", "stable for a decade", "nothing since",
     # "things are good", "it stopped", "that chapter is closed", "came out the other side", "7 yrs out"
     r"doing (?:really|very|so|pretty|much|a lot|quite) (?:fine|well|great|ok|okay|better|good)|"
-    r"(?:im|i am|i'm) (?:fine|okay|ok|well|good) (?:now|these days|emotionally|mentally)|"
     r"(?:he|she|they)(?:'s|'re| is| are|s) (?:now )?(?:(?:really|very|totally|genuinely|so) )?(?:well|fine|thriving|"
     r"stable|steady|okay|ok|good|great|happy|healthy)(?: now)?(?=\s*[.,;!]|\s+(?:now|and|but|these days)\b)|"
     r"(?:been|i'?ve been|he'?s been|she'?s been|they'?ve been) (?:well|fine|good|okay|ok|stable|clean|safe)(?: ever)? since|"
@@ -1139,9 +1135,10 @@ RETURNING = (
     r"\b(?:(?:thoughts?|urges?|feelings?|it|they)(?:'s| is| are| has| have|'ve)? (?:back(?!\s+(?:in (?:(?:19|20)\d\d|"
     r"high school|college|uni|school|the day|my (?:teens|twenties|20s|thirties|30s))|then|when|during|before)\b)|"
     r"coming back|come back|came back|returning|creeping back)|"
-    r"feel(?:ing)? (?:that way|like that) again|starting again|again lately|lately again|thinking about it again|"
-    # sixteenth session: said more ways, so that a past told as history does not hide it coming back
-    r"(?:thinking|thought|dreaming) (?:about|of) (?:it|that|them|this|dying|death|suicide|ending it) again|"
+    r"feel(?:ing)? that way again|starting again|again lately|lately again|"
+    # sixteenth session: said more ways, so that a past told as history does not hide it coming back ("it again"
+    # and "thinking ... again" below also cover "thinking about it again", "feel like that again")
+    r"(?:thought|dreaming) (?:about|of) (?:dying|death|suicide) again|"
     r"again (?:now|lately|recently|these days|this (?:week|month|year))|until (?:recently|lately|now|last (?:week|month|"
     r"year)|this (?:week|month|year)|a few (?:days|weeks|months) ago)|not (?:anymore|any more)|no longer (?:true|the case)|"
     r"relaps\w*|back to (?:thinking|wanting|planning|looking|searching|cutting|hurting)|(?:the |those |my )?old (?:thoughts|"
